@@ -1,0 +1,138 @@
+package dev.relance.engine.mailbox;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import dev.relance.engine.support.PageRequest;
+import dev.relance.engine.support.Timestamps;
+
+@Repository
+class MailboxRepository {
+
+    private static final String INSERT = """
+            INSERT INTO mailbox (email_address, display_name, signature_html, owner_id,
+                                 smtp_host, smtp_port, smtp_security, smtp_username, smtp_password_enc,
+                                 imap_host, imap_port, imap_security, imap_username, imap_password_enc,
+                                 daily_cap, hourly_cap, min_spacing_seconds, spacing_jitter_seconds, time_zone,
+                                 created_at, updated_at)
+            VALUES (:emailAddress, :displayName, :signatureHtml, :ownerId,
+                    :smtpHost, :smtpPort, :smtpSecurity, :smtpUsername, :smtpPassword,
+                    :imapHost, :imapPort, :imapSecurity, :imapUsername, :imapPassword,
+                    :dailyCap, :hourlyCap, :minSpacingSeconds, :spacingJitterSeconds, :timeZone,
+                    :now, :now)
+            RETURNING *
+            """;
+
+    // A null password keeps the stored one: an admin editing caps need not retype secrets.
+    private static final String UPDATE = """
+            UPDATE mailbox
+               SET email_address = :emailAddress, display_name = :displayName, signature_html = :signatureHtml,
+                   owner_id = :ownerId,
+                   smtp_host = :smtpHost, smtp_port = :smtpPort, smtp_security = :smtpSecurity,
+                   smtp_username = :smtpUsername, smtp_password_enc = COALESCE(:smtpPassword, smtp_password_enc),
+                   imap_host = :imapHost, imap_port = :imapPort, imap_security = :imapSecurity,
+                   imap_username = :imapUsername,
+                   imap_password_enc = CASE WHEN CAST(:imapHost AS text) IS NULL THEN NULL
+                                            ELSE COALESCE(:imapPassword, imap_password_enc) END,
+                   daily_cap = :dailyCap, hourly_cap = :hourlyCap, min_spacing_seconds = :minSpacingSeconds,
+                   spacing_jitter_seconds = :spacingJitterSeconds, time_zone = :timeZone,
+                   updated_at = :now, version = version + 1
+             WHERE id = :id
+            RETURNING *
+            """;
+
+    private static final String FIND_BY_ID = """
+            SELECT * FROM mailbox WHERE id = :id
+            """;
+
+    private static final String LIST = """
+            SELECT * FROM mailbox
+             WHERE (CAST(:beforeId AS bigint) IS NULL OR id < :beforeId)
+               AND (CAST(:ownerId AS bigint) IS NULL OR owner_id = :ownerId)
+               AND (CAST(:status AS text) IS NULL OR status = :status)
+             ORDER BY id DESC
+             LIMIT :limit
+            """;
+
+    private static final String DELETE = """
+            DELETE FROM mailbox WHERE id = :id
+            """;
+
+    private static final RowMapper<Mailbox> MAILBOX = MailboxRepository::mailbox;
+
+    private final JdbcClient jdbc;
+
+    MailboxRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Mailbox insert(MailboxDraft draft, MailboxDefaults defaults, byte[] smtpPassword, byte[] imapPassword, Instant now) {
+        return bind(jdbc.sql(INSERT), draft, defaults, smtpPassword, imapPassword, now).query(MAILBOX).single();
+    }
+
+    Optional<Mailbox> update(long id, MailboxDraft draft, MailboxDefaults defaults, byte[] smtpPassword, byte[] imapPassword,
+            Instant now) {
+        return bind(jdbc.sql(UPDATE), draft, defaults, smtpPassword, imapPassword, now).param("id", id)
+                .query(MAILBOX).optional();
+    }
+
+    Optional<Mailbox> findById(long id) {
+        return jdbc.sql(FIND_BY_ID).param("id", id).query(MAILBOX).optional();
+    }
+
+    List<Mailbox> list(PageRequest page, Long ownerId, MailboxStatus status) {
+        return jdbc.sql(LIST).param("beforeId", page.beforeId()).param("ownerId", ownerId)
+                .param("status", status == null ? null : status.name()).param("limit", page.fetchSize())
+                .query(MAILBOX).list();
+    }
+
+    boolean delete(long id) {
+        return jdbc.sql(DELETE).param("id", id).update() == 1;
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, MailboxDraft draft, MailboxDefaults defaults,
+            byte[] smtpPassword, byte[] imapPassword, Instant now) {
+        ServerDraft smtp = draft.smtp();
+        ServerDraft imap = draft.imap();
+        return spec.param("emailAddress", draft.emailAddress().trim())
+                .param("displayName", draft.displayName())
+                .param("signatureHtml", draft.signatureHtml() == null ? "" : draft.signatureHtml())
+                .param("ownerId", draft.ownerId())
+                .param("smtpHost", smtp.host()).param("smtpPort", smtp.port())
+                .param("smtpSecurity", smtp.security().name()).param("smtpUsername", smtp.username())
+                .param("smtpPassword", smtpPassword)
+                .param("imapHost", imap == null ? null : imap.host())
+                .param("imapPort", imap == null ? null : imap.port())
+                .param("imapSecurity", imap == null ? null : imap.security().name())
+                .param("imapUsername", imap == null ? null : imap.username())
+                .param("imapPassword", imapPassword)
+                .param("dailyCap", defaults.dailyCap(draft)).param("hourlyCap", defaults.hourlyCap(draft))
+                .param("minSpacingSeconds", defaults.minSpacingSeconds(draft))
+                .param("spacingJitterSeconds", defaults.spacingJitterSeconds(draft))
+                .param("timeZone", draft.timeZone())
+                .param("now", Timestamps.of(now));
+    }
+
+    private static Mailbox mailbox(ResultSet rs, int row) throws SQLException {
+        ServerSettings smtp = new ServerSettings(rs.getString("smtp_host"), rs.getInt("smtp_port"),
+                TransportSecurity.valueOf(rs.getString("smtp_security")), rs.getString("smtp_username"),
+                rs.getBytes("smtp_password_enc") != null);
+        ServerSettings imap = rs.getString("imap_host") == null ? null
+                : new ServerSettings(rs.getString("imap_host"), rs.getInt("imap_port"),
+                        TransportSecurity.valueOf(rs.getString("imap_security")), rs.getString("imap_username"),
+                        rs.getBytes("imap_password_enc") != null);
+        return new Mailbox(rs.getLong("id"), rs.getString("email_address"), rs.getString("display_name"),
+                rs.getString("signature_html"), rs.getObject("owner_id", Long.class),
+                MailboxStatus.valueOf(rs.getString("status")), rs.getString("status_reason"), smtp, imap,
+                rs.getInt("daily_cap"), rs.getInt("hourly_cap"), rs.getInt("min_spacing_seconds"),
+                rs.getInt("spacing_jitter_seconds"), rs.getString("time_zone"),
+                Timestamps.instant(rs, "created_at"), Timestamps.instant(rs, "updated_at"));
+    }
+}

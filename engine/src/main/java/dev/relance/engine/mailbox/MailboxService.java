@@ -1,0 +1,87 @@
+package dev.relance.engine.mailbox;
+
+import java.time.Clock;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.relance.engine.support.ConflictException;
+import dev.relance.engine.support.Constraints;
+import dev.relance.engine.support.NotFoundException;
+import dev.relance.engine.support.Page;
+import dev.relance.engine.support.PageRequest;
+import dev.relance.engine.support.SecretCipher;
+import dev.relance.engine.support.Zones;
+
+/** Senders: their servers, encrypted credentials, caps and pacing. */
+@Service
+@EnableConfigurationProperties(MailboxDefaults.class)
+public class MailboxService {
+
+    private final MailboxRepository mailboxes;
+    private final MailboxDefaults defaults;
+    private final SecretCipher cipher;
+    private final Clock clock;
+
+    MailboxService(MailboxRepository mailboxes, MailboxDefaults defaults, SecretCipher cipher, Clock clock) {
+        this.mailboxes = mailboxes;
+        this.defaults = defaults;
+        this.cipher = cipher;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Mailbox create(MailboxDraft draft) {
+        Zones.parse("timeZone", draft.timeZone());
+        try {
+            return mailboxes.insert(draft, defaults, encrypt(draft.smtp()), encrypt(draft.imap()), clock.instant());
+        } catch (DuplicateKeyException e) {
+            throw duplicate();
+        } catch (DataIntegrityViolationException e) {
+            throw Constraints.invalidReference(e, "mailbox");
+        }
+    }
+
+    @Transactional
+    public Mailbox replace(long id, MailboxDraft draft) {
+        Zones.parse("timeZone", draft.timeZone());
+        try {
+            return mailboxes.update(id, draft, defaults, encrypt(draft.smtp()), encrypt(draft.imap()), clock.instant())
+                    .orElseThrow(() -> new NotFoundException("mailbox", id));
+        } catch (DuplicateKeyException e) {
+            throw duplicate();
+        } catch (DataIntegrityViolationException e) {
+            throw Constraints.invalidReference(e, "mailbox");
+        }
+    }
+
+    public Mailbox get(long id) {
+        return mailboxes.findById(id).orElseThrow(() -> new NotFoundException("mailbox", id));
+    }
+
+    public Page<Mailbox> list(PageRequest page, Long ownerId, MailboxStatus status) {
+        return Page.of(mailboxes.list(page, ownerId, status), page, Mailbox::id);
+    }
+
+    @Transactional
+    public void delete(long id) {
+        try {
+            if (!mailboxes.delete(id)) {
+                throw new NotFoundException("mailbox", id);
+            }
+        } catch (DataIntegrityViolationException e) {
+            throw new ConflictException("in-use", "mailbox " + id + " has sent messages or live enrollments: disable it instead");
+        }
+    }
+
+    private byte[] encrypt(ServerDraft server) {
+        return server == null ? null : cipher.encrypt(server.password());
+    }
+
+    private static ConflictException duplicate() {
+        return new ConflictException("duplicate-mailbox", "a mailbox with this address already exists");
+    }
+}

@@ -1,0 +1,99 @@
+package dev.relance.engine.prospect;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.relance.engine.support.ConflictException;
+import dev.relance.engine.support.InvalidInputException;
+import dev.relance.engine.support.NotFoundException;
+import dev.relance.engine.support.Page;
+import dev.relance.engine.support.PageRequest;
+
+/** The do-not-contact list: addresses, whole domains, and hashes of erased addresses. */
+@Service
+public class SuppressionService {
+
+    private static final Pattern ADDRESS = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final Pattern DOMAIN = Pattern.compile("(?i)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+");
+
+    private final SuppressionRepository suppressions;
+    private final Clock clock;
+
+    SuppressionService(SuppressionRepository suppressions, Clock clock) {
+        this.suppressions = suppressions;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Suppression create(SuppressionDraft draft, Long createdBy) {
+        String value = normalise(draft);
+        try {
+            return suppressions.insert(draft.kind(), value, draft.reason() == null ? SuppressionReason.MANUAL : draft.reason(),
+                    draft.source(), createdBy, clock.instant());
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("duplicate-suppression", draft.kind() + " " + value + " is already suppressed");
+        }
+    }
+
+    public Suppression get(long id) {
+        return suppressions.findById(id).orElseThrow(() -> new NotFoundException("suppression", id));
+    }
+
+    public Page<Suppression> list(PageRequest page, SuppressionKind kind, SuppressionReason reason, String value) {
+        return Page.of(suppressions.list(page, kind, reason, value), page, Suppression::id);
+    }
+
+    @Transactional
+    public void delete(long id) {
+        if (!suppressions.delete(id)) {
+            throw new NotFoundException("suppression", id);
+        }
+    }
+
+    /** The entry that forbids writing to {@code email}, if any: its address, its domain, or its erased hash. */
+    public Optional<Suppression> suppressing(String email) {
+        String address = EmailAddresses.normalise(email);
+        return suppressions.matching(address, EmailAddresses.domainOf(address), hashOf(address));
+    }
+
+    /** SHA-256 (hex) of the lower-cased address: what erasure keeps of a person. */
+    static String hashOf(String email) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(email.trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String normalise(SuppressionDraft draft) {
+        String value = draft.value().trim();
+        return switch (draft.kind()) {
+            case ADDRESS -> {
+                if (!ADDRESS.matcher(value).matches()) {
+                    throw new InvalidInputException("value", "must be an email address when kind is ADDRESS");
+                }
+                yield EmailAddresses.normalise(value);
+            }
+            case DOMAIN -> {
+                String domain = value.startsWith("@") ? value.substring(1) : value;
+                if (!DOMAIN.matcher(domain).matches()) {
+                    throw new InvalidInputException("value", "must be a domain name when kind is DOMAIN");
+                }
+                yield domain.toLowerCase(Locale.ROOT);
+            }
+            case ADDRESS_HASH -> throw new InvalidInputException("kind", "ADDRESS_HASH entries are written by erasure only");
+        };
+    }
+}

@@ -1,0 +1,31 @@
+package dev.relance.engine.support;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Reads and writes JSONB columns (custom fields, event data) as maps. */
+@Component
+public class JsonColumns {
+
+    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private final JsonMapper mapper;
+
+    public JsonColumns(JsonMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public String write(Map<String, ?> value) {
+        return mapper.writeValueAsString(value == null ? Map.of() : value);
+    }
+
+    public Map<String, Object> read(String json) {
+        return json == null ? Map.of() : mapper.readValue(json, MAP);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.relance.engine.user;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A user as created or replaced. On replace, a null {@code password} keeps the current one.
+ *
+ * @param username sign-in name: letters, digits, dot, dash, underscore
+ * @param password at least 12 characters; at most 72 bytes (bcrypt's limit)
+ * @param enabled false signs the user out everywhere and refuses their tokens; default true
+ */
+public record UserDraft(
+        @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._-]+", message = "may contain letters, digits, '.', '_' and '-' only") String username,
+        @NotBlank @Email @Size(max = 254) String email,
+        @NotBlank @Size(max = 200) String displayName,
+        @NotNull Role role,
+        @Size(min = 12, max = 72) String password,
+        Boolean enabled) {
+
+    boolean isEnabled() {
+        return enabled == null || enabled;
+    }
+}
