@@ -35,4 +35,10 @@ public record ProspectDraft(
         Long ownerId,
         Long accountId,
         @Size(max = 200) String companyName) {
+
+    /** This draft, owned by {@code ownerId} unless it names an owner. */
+    public ProspectDraft ownedByDefault(long ownerId) {
+        return this.ownerId != null ? this : new ProspectDraft(email, firstName, lastName, title, phone, linkedinUrl,
+                timeZone, locale, country, city, customFields, ownerId, accountId, companyName);
+    }
 }

@@ -1,0 +1,64 @@
+package dev.relance.api.prospect;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.relance.api.Created;
+import dev.relance.api.security.RelanceUser;
+import dev.relance.engine.prospect.Prospect;
+import dev.relance.engine.prospect.ProspectDraft;
+import dev.relance.engine.prospect.ProspectFilter;
+import dev.relance.engine.prospect.ProspectService;
+import dev.relance.engine.support.Page;
+import dev.relance.engine.support.PageRequest;
+
+/** Prospects (written by ADMIN and SDR, read by every role). A new prospect is owned by its creator by default. */
+@RestController
+@RequestMapping("/api/v1/prospects")
+class ProspectController {
+
+    private final ProspectService prospects;
+
+    ProspectController(ProspectService prospects) {
+        this.prospects = prospects;
+    }
+
+    @PostMapping
+    ResponseEntity<Prospect> create(@AuthenticationPrincipal RelanceUser me, @RequestBody @Validated ProspectDraft draft) {
+        Prospect prospect = prospects.create(draft.ownedByDefault(me.id()));
+        return Created.at(prospect.id(), prospect);
+    }
+
+    @GetMapping
+    Page<Prospect> list(@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) Long ownerId, @RequestParam(required = false) Long accountId,
+            @RequestParam(required = false) String email) {
+        return prospects.list(PageRequest.of(limit, cursor), new ProspectFilter(ownerId, accountId, email));
+    }
+
+    @GetMapping("/{id}")
+    Prospect get(@PathVariable long id) {
+        return prospects.get(id);
+    }
+
+    @PutMapping("/{id}")
+    Prospect replace(@PathVariable long id, @RequestBody @Validated ProspectDraft draft) {
+        return prospects.replace(id, draft);
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable long id) {
+        prospects.delete(id);
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,61 @@
+package dev.relance.api.security;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+import dev.relance.engine.user.Credentials;
+import dev.relance.engine.user.Role;
+
+/** The signed-in user, as controllers receive it with {@code @AuthenticationPrincipal}. */
+public final class RelanceUser implements UserDetails {
+
+    private final long id;
+    private final String username;
+    private final String passwordHash;
+    private final Role role;
+    private final boolean enabled;
+
+    RelanceUser(Credentials credentials) {
+        this.id = credentials.userId();
+        this.username = credentials.username();
+        this.passwordHash = credentials.passwordHash();
+        this.role = credentials.role();
+        this.enabled = credentials.enabled();
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    public boolean is(Role candidate) {
+        return role == candidate;
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return List.of(new SimpleGrantedAuthority("ROLE_" + role.name()));
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return username;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.relance.api.security;
+
+import static org.springframework.http.HttpMethod.DELETE;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+import dev.relance.engine.user.UserService;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Who may call what. The API is stateless (HTTP Basic or a bearer token on every request, no
+ * session cookie, hence no CSRF exposure); the role matrix below is the whole access policy, and
+ * anything it does not name is denied.
+ *
+ * <pre>
+ *                         ADMIN  MANAGER  MARKETER  SDR
+ * users                   rw     -        -         -
+ * me, my tokens           rw     rw       rw        rw
+ * mailboxes               rw     r        -         r
+ * prospects, accounts     rw     r        r         rw
+ * suppressions            rwd    r        -         rw (no delete)
+ * sequences               rw     r        rw        r
+ * enrollments             rw     r        -         rw (own only)
+ * actuator (but health)   r      -        -         -
+ * </pre>
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    private static final String ADMIN = "ADMIN";
+    private static final String MANAGER = "MANAGER";
+    private static final String MARKETER = "MARKETER";
+    private static final String SDR = "SDR";
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, UserService users, JsonMapper json) throws Exception {
+        ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json);
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .addFilterBefore(new BearerTokenFilter(users, problems), BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers("/actuator/**").hasRole(ADMIN)
+                        .requestMatchers("/api/v1/me", "/api/v1/me/**").authenticated()
+                        .requestMatchers("/api/v1/users", "/api/v1/users/**").hasRole(ADMIN)
+                        .requestMatchers(GET, "/api/v1/mailboxes", "/api/v1/mailboxes/**").hasAnyRole(ADMIN, MANAGER, SDR)
+                        .requestMatchers("/api/v1/mailboxes", "/api/v1/mailboxes/**").hasRole(ADMIN)
+                        .requestMatchers(GET, "/api/v1/prospects", "/api/v1/prospects/**", "/api/v1/accounts",
+                                "/api/v1/accounts/**").hasAnyRole(ADMIN, MANAGER, MARKETER, SDR)
+                        .requestMatchers("/api/v1/prospects", "/api/v1/prospects/**", "/api/v1/accounts",
+                                "/api/v1/accounts/**").hasAnyRole(ADMIN, SDR)
+                        .requestMatchers(GET, "/api/v1/suppressions", "/api/v1/suppressions/**").hasAnyRole(ADMIN, MANAGER, SDR)
+                        .requestMatchers(POST, "/api/v1/suppressions").hasAnyRole(ADMIN, SDR)
+                        .requestMatchers(DELETE, "/api/v1/suppressions/**").hasRole(ADMIN)
+                        .requestMatchers(GET, "/api/v1/sequences", "/api/v1/sequences/**").hasAnyRole(ADMIN, MANAGER, MARKETER, SDR)
+                        .requestMatchers("/api/v1/sequences", "/api/v1/sequences/**").hasAnyRole(ADMIN, MARKETER)
+                        .requestMatchers(GET, "/api/v1/enrollments", "/api/v1/enrollments/**").hasAnyRole(ADMIN, MANAGER, SDR)
+                        .requestMatchers(POST, "/api/v1/enrollments", "/api/v1/enrollments/**").hasAnyRole(ADMIN, SDR)
+                        .anyRequest().denyAll());
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+}

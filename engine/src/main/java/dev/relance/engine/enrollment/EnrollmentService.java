@@ -1,0 +1,196 @@
+package dev.relance.engine.enrollment;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.relance.engine.enrollment.BulkEnrollmentResult.Skipped;
+import dev.relance.engine.mailbox.Mailbox;
+import dev.relance.engine.mailbox.MailboxService;
+import dev.relance.engine.mailbox.MailboxStatus;
+import dev.relance.engine.prospect.Prospect;
+import dev.relance.engine.prospect.ProspectService;
+import dev.relance.engine.prospect.SuppressionService;
+import dev.relance.engine.sequence.Sequence;
+import dev.relance.engine.sequence.SequenceService;
+import dev.relance.engine.sequence.SequenceStatus;
+import dev.relance.engine.support.ConflictException;
+import dev.relance.engine.support.Constraints;
+import dev.relance.engine.support.InvalidInputException;
+import dev.relance.engine.support.NotFoundException;
+import dev.relance.engine.support.Page;
+import dev.relance.engine.support.PageRequest;
+
+/** Enrolls prospects in sequences under the enrollment rules, and pauses, resumes and stops them. */
+@Service
+public class EnrollmentService {
+
+    private final EnrollmentRepository enrollments;
+    private final ProspectService prospects;
+    private final SequenceService sequences;
+    private final MailboxService mailboxes;
+    private final SuppressionService suppressions;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    EnrollmentService(EnrollmentRepository enrollments, ProspectService prospects, SequenceService sequences,
+            MailboxService mailboxes, SuppressionService suppressions, TransactionTemplate transactions, Clock clock) {
+        this.enrollments = enrollments;
+        this.prospects = prospects;
+        this.sequences = sequences;
+        this.mailboxes = mailboxes;
+        this.suppressions = suppressions;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /**
+     * Enrolls one prospect; refused with a {@link ConflictException} when suppressed, already live in
+     * the sequence, or kept out by exclusivity.
+     *
+     * @param ownerId the enrollment's owner (the request's ownerId, already authorised by the caller)
+     * @param createdBy who asked
+     */
+    @Transactional
+    public Enrollment enroll(EnrollmentRequest request, long ownerId, Long createdBy) {
+        Sequence sequence = enrollableSequence(request.sequenceId());
+        Mailbox mailbox = sendingMailbox(request.mailboxId(), ownerId);
+        return enrollOne(sequence, request.prospectId(), mailbox, ownerId, createdBy);
+    }
+
+    /** Enrolls each prospect in its own transaction; a refused one is reported, never fails the rest. */
+    public BulkEnrollmentResult enrollAll(BulkEnrollmentRequest request, long ownerId, Long createdBy) {
+        Sequence sequence = enrollableSequence(request.sequenceId());
+        Mailbox mailbox = sendingMailbox(request.mailboxId(), ownerId);
+        List<Enrollment> enrolled = new ArrayList<>();
+        List<Skipped> skipped = new ArrayList<>();
+        for (long prospectId : request.prospectIds().stream().distinct().toList()) {
+            try {
+                enrolled.add(transactions.execute(tx -> enrollOne(sequence, prospectId, mailbox, ownerId, createdBy)));
+            } catch (ConflictException e) {
+                skipped.add(new Skipped(prospectId, e.code(), e.getMessage()));
+            } catch (NotFoundException e) {
+                skipped.add(new Skipped(prospectId, "not-found", e.getMessage()));
+            }
+        }
+        return new BulkEnrollmentResult(enrolled, skipped);
+    }
+
+    public Enrollment get(long id) {
+        return enrollments.findById(id).orElseThrow(() -> new NotFoundException("enrollment", id));
+    }
+
+    public Page<Enrollment> list(PageRequest page, EnrollmentFilter filter) {
+        return Page.of(enrollments.list(page, filter), page, Enrollment::id);
+    }
+
+    /** Holds an enrollment: it sends nothing until resumed. */
+    @Transactional
+    public Enrollment pause(long id, String reason) {
+        Enrollment current = get(id);
+        return move(current, EnrollmentState.PAUSED, reason == null ? "paused by a person" : reason, current.nextRunAt(), null);
+    }
+
+    /** Lets a paused enrollment go on; a step whose time passed while paused is due now, never sent twice. */
+    @Transactional
+    public Enrollment resume(long id) {
+        Enrollment current = get(id);
+        Instant now = clock.instant();
+        Instant due = current.nextRunAt() == null || current.nextRunAt().isBefore(now) ? now : current.nextRunAt();
+        return move(current, EnrollmentState.ACTIVE, null, due, null);
+    }
+
+    /** Ends an enrollment for good. */
+    @Transactional
+    public Enrollment stop(long id, String reason) {
+        Enrollment current = get(id);
+        return move(current, EnrollmentState.STOPPED, reason == null ? "stopped by a person" : reason, null, clock.instant());
+    }
+
+    private Enrollment move(Enrollment current, EnrollmentState next, String reason, Instant nextRunAt, Instant finishedAt) {
+        if (!current.state().canBecome(next)) {
+            throw new ConflictException("invalid-transition",
+                    "enrollment " + current.id() + " is " + current.state() + " and cannot become " + next);
+        }
+        int version = enrollments.versionOf(current.id());
+        return enrollments.transition(current.id(), version, current.state(), next, reason, nextRunAt, finishedAt, clock.instant())
+                .orElseThrow(() -> new ConflictException("concurrent-update",
+                        "enrollment " + current.id() + " changed meanwhile; read it again and retry"));
+    }
+
+    private Enrollment enrollOne(Sequence sequence, long prospectId, Mailbox mailbox, long ownerId, Long createdBy) {
+        Prospect prospect = prospects.get(prospectId);
+        suppressions.suppressing(prospect.email()).ifPresent(entry -> {
+            throw new ConflictException("suppressed", prospect.email() + " is suppressed (" + entry.kind() + ", "
+                    + entry.reason() + ")");
+        });
+        if (enrollments.blockedByExclusivity(prospectId, sequence.id(), sequence.rules().exclusive())) {
+            throw new ConflictException("exclusive", "prospect " + prospectId
+                    + " is live in another sequence and exclusivity forbids a second one");
+        }
+        Instant now = clock.instant();
+        Instant firstRun = StepDelays.dueAfter(now, sequence.steps().getFirst().delay(), zoneOf(prospect, mailbox));
+        try {
+            return enrollments.insert(prospectId, sequence.id(), mailbox.id(), ownerId, firstRun, createdBy, now);
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("already-enrolled",
+                    "prospect " + prospectId + " is already live in sequence " + sequence.id());
+        } catch (DataIntegrityViolationException e) {
+            throw Constraints.invalidReference(e, "enrollment");
+        }
+    }
+
+    private Sequence enrollableSequence(long sequenceId) {
+        Sequence sequence;
+        try {
+            sequence = sequences.get(sequenceId);
+        } catch (NotFoundException e) {
+            throw new InvalidInputException("sequenceId", "sequence " + sequenceId + " does not exist");
+        }
+        if (sequence.status() == SequenceStatus.ARCHIVED) {
+            throw new ConflictException("sequence-archived", "sequence " + sequenceId + " is archived");
+        }
+        if (sequence.steps().isEmpty()) {
+            throw new ConflictException("sequence-empty", "sequence " + sequenceId + " has no steps yet");
+        }
+        return sequence;
+    }
+
+    /** The given mailbox if the owner may send from it, else the owner's first active mailbox. */
+    private Mailbox sendingMailbox(Long mailboxId, long ownerId) {
+        if (mailboxId == null) {
+            return mailboxes.list(PageRequest.first(1), ownerId, MailboxStatus.ACTIVE).items().stream().findFirst()
+                    .orElseThrow(() -> new ConflictException("no-mailbox",
+                            "user " + ownerId + " has no active mailbox: give a mailboxId"));
+        }
+        Mailbox mailbox;
+        try {
+            mailbox = mailboxes.get(mailboxId);
+        } catch (NotFoundException e) {
+            throw new InvalidInputException("mailboxId", "mailbox " + mailboxId + " does not exist");
+        }
+        if (mailbox.ownerId() != null && mailbox.ownerId() != ownerId) {
+            throw new InvalidInputException("mailboxId", "mailbox " + mailboxId + " belongs to another user");
+        }
+        if (mailbox.status() == MailboxStatus.DISABLED) {
+            throw new InvalidInputException("mailboxId", "mailbox " + mailboxId + " is disabled");
+        }
+        return mailbox;
+    }
+
+    private static ZoneId zoneOf(Prospect prospect, Mailbox mailbox) {
+        if (prospect.timeZone() != null) {
+            return ZoneId.of(prospect.timeZone());
+        }
+        return mailbox.timeZone() != null ? ZoneId.of(mailbox.timeZone()) : ZoneOffset.UTC;
+    }
+}
