@@ -34,7 +34,7 @@ class DraftValidator {
     private final TemplateValidator templates = new TemplateValidator();
 
     DraftValidator(ObjectProvider<Validator> validator) {
-        this.beans = validator.getIfAvailable(() -> Validation.buildDefaultValidatorFactory().getValidator());
+        this.beans = validator.getIfUnique(() -> Validation.buildDefaultValidatorFactory().getValidator());
     }
 
     /**

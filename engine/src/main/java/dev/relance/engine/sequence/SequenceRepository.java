@@ -160,6 +160,7 @@ class SequenceRepository {
         }
     }
 
+    // Every sequence written here has a schedule row; one inserted by plain SQL sends on the defaults.
     Schedule findSchedule(long sequenceId) {
         List<SendWindow> windows = jdbc.sql(FIND_WINDOWS).param("sequenceId", sequenceId).query(WINDOW).list();
         return jdbc.sql(FIND_SCHEDULE).param("sequenceId", sequenceId)

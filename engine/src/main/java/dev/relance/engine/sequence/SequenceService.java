@@ -2,6 +2,7 @@ package dev.relance.engine.sequence;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -97,7 +98,7 @@ public class SequenceService {
     /** Deletes a sequence that never enrolled anyone, with its templates; a used one must be archived. */
     @Transactional
     public void delete(long id) {
-        var templateIds = steps.templateIdsOf(id);
+        List<Long> templateIds = steps.templateIdsOf(id);
         try {
             if (!sequences.delete(id)) {
                 throw new NotFoundException("sequence", id);
