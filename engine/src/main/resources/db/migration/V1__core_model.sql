@@ -40,6 +40,7 @@ CREATE TABLE idempotency_record (
     response_status integer,
     response_type   text,
     response_body   bytea,
+    response_location text,
     created_at      timestamptz NOT NULL,
     PRIMARY KEY (user_id, idempotency_key)
 );
@@ -59,7 +60,7 @@ CREATE TABLE mailbox (
     smtp_port           integer     NOT NULL CHECK (smtp_port BETWEEN 1 AND 65535),
     smtp_security       text        NOT NULL CHECK (smtp_security IN ('NONE', 'STARTTLS', 'TLS')),
     smtp_username       text        NOT NULL,
-    smtp_password_enc   bytea,                    -- AES-GCM, key from relance.security.encryption-key
+    smtp_password_enc   bytea,                    -- AES-GCM, key from relance.encryption.key
     imap_host           text,
     imap_port           integer     CHECK (imap_port BETWEEN 1 AND 65535),
     imap_security       text        CHECK (imap_security IN ('NONE', 'STARTTLS', 'TLS')),
@@ -205,7 +206,8 @@ CREATE TABLE step_variant (
     label       text    NOT NULL,
     weight      integer NOT NULL DEFAULT 1 CHECK (weight BETWEEN 0 AND 1000),
     template_id bigint  NOT NULL REFERENCES template (id),
-    UNIQUE (step_id, label)
+    -- deferred: one replace of a sequence may swap two variants' labels (A <-> B)
+    UNIQUE (step_id, label) DEFERRABLE INITIALLY DEFERRED
 );
 
 -- Enrollments: the source of truth for what runs next ---------------------------------------
@@ -219,7 +221,8 @@ CREATE TABLE enrollment (
     state           text        NOT NULL CHECK (state IN ('ACTIVE', 'PAUSED', 'WAITING_TASK', 'FINISHED', 'REPLIED',
                                                           'BOUNCED', 'UNSUBSCRIBED', 'STOPPED', 'NEEDS_ATTENTION')),
     state_reason    text,
-    current_step    integer     NOT NULL DEFAULT 1,
+    -- the step that runs next, by id: reordering a live sequence's steps does not move enrollments
+    current_step_id bigint      REFERENCES sequence_step (id),
     next_run_at     timestamptz,
     paused_until    timestamptz,
     created_by      bigint      REFERENCES app_user (id) ON DELETE SET NULL,
@@ -236,6 +239,7 @@ CREATE INDEX enrollment_due ON enrollment (next_run_at) WHERE state = 'ACTIVE';
 CREATE INDEX enrollment_sequence ON enrollment (sequence_id, id);
 CREATE INDEX enrollment_prospect ON enrollment (prospect_id, id);
 CREATE INDEX enrollment_owner ON enrollment (owner_id, id);
+CREATE INDEX enrollment_current_step ON enrollment (current_step_id);
 
 -- One row per email sent or attempted; never two for the same enrollment step.
 CREATE TABLE message (
@@ -263,6 +267,8 @@ CREATE TABLE message (
     UNIQUE (enrollment_id, step_id)
 );
 CREATE INDEX message_prospect ON message (prospect_id, sent_at);
+CREATE INDEX message_step ON message (step_id);
+CREATE INDEX message_variant ON message (variant_id);
 CREATE INDEX message_mailbox_sent ON message (mailbox_id, sent_at);
 CREATE INDEX message_in_flight ON message (updated_at) WHERE state IN ('SENDING', 'RETRY');
 
@@ -310,6 +316,7 @@ CREATE TABLE task (
     version       integer     NOT NULL DEFAULT 0
 );
 CREATE INDEX task_open_by_owner ON task (owner_id, due_at) WHERE state = 'OPEN';
+CREATE INDEX task_step ON task (step_id);
 
 -- Pipeline ------------------------------------------------------------------------------------
 

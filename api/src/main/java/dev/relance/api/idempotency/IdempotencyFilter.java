@@ -94,7 +94,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             chain.doFilter(request, recorded);
             if (recorded.getStatus() < 500) {
                 idempotency.complete(userId, key,
-                        new StoredResponse(recorded.getStatus(), recorded.getContentType(), recorded.getContentAsByteArray()));
+                        new StoredResponse(recorded.getStatus(), recorded.getContentType(), recorded.getHeader("Location"),
+                                recorded.getContentAsByteArray()));
                 remembered = true;
             }
         } finally {
@@ -109,6 +110,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         response.setStatus(stored.status());
         if (stored.contentType() != null) {
             response.setContentType(stored.contentType());
+        }
+        if (stored.location() != null) {
+            response.setHeader("Location", stored.location());
         }
         response.setHeader("Idempotent-Replayed", "true");
         response.getOutputStream().write(stored.body() == null ? new byte[0] : stored.body());

@@ -19,6 +19,7 @@ import dev.relance.engine.mailbox.MailboxService;
 import dev.relance.engine.mailbox.MailboxStatus;
 import dev.relance.engine.support.Page;
 import dev.relance.engine.support.PageRequest;
+import jakarta.validation.constraints.Size;
 
 /** Sending mailboxes (written by ADMIN; read by ADMIN, MANAGER and SDR). Passwords are write-only. */
 @RestController
@@ -51,6 +52,26 @@ class MailboxController {
     @PutMapping("/{id}")
     Mailbox replace(@PathVariable long id, @RequestBody @Validated MailboxDraft draft) {
         return mailboxes.replace(id, draft);
+    }
+
+    /** @param reason optional note shown with the status */
+    record StatusChange(@Size(max = 500) String reason) {
+    }
+
+    @PostMapping("/{id}/pause")
+    Mailbox pause(@PathVariable long id, @RequestBody(required = false) @Validated StatusChange change) {
+        return mailboxes.changeStatus(id, MailboxStatus.PAUSED, change == null ? "paused by an admin" : change.reason());
+    }
+
+    @PostMapping("/{id}/resume")
+    Mailbox resume(@PathVariable long id) {
+        return mailboxes.changeStatus(id, MailboxStatus.ACTIVE, null);
+    }
+
+    /** Retires a mailbox for good: it never sends again, and stays for the history of its messages. */
+    @PostMapping("/{id}/disable")
+    Mailbox disable(@PathVariable long id, @RequestBody(required = false) @Validated StatusChange change) {
+        return mailboxes.changeStatus(id, MailboxStatus.DISABLED, change == null ? "disabled by an admin" : change.reason());
     }
 
     @DeleteMapping("/{id}")

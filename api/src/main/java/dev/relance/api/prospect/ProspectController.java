@@ -1,6 +1,7 @@
 package dev.relance.api.prospect;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -21,8 +22,12 @@ import dev.relance.engine.prospect.ProspectFilter;
 import dev.relance.engine.prospect.ProspectService;
 import dev.relance.engine.support.Page;
 import dev.relance.engine.support.PageRequest;
+import dev.relance.engine.user.Role;
 
-/** Prospects (written by ADMIN and SDR, read by every role). A new prospect is owned by its creator by default. */
+/**
+ * Prospects (written by ADMIN and SDR, read by every role). A new prospect is owned by its creator
+ * by default; an SDR edits and deletes only their own or unowned prospects.
+ */
 @RestController
 @RequestMapping("/api/v1/prospects")
 class ProspectController {
@@ -52,13 +57,25 @@ class ProspectController {
     }
 
     @PutMapping("/{id}")
-    Prospect replace(@PathVariable long id, @RequestBody @Validated ProspectDraft draft) {
+    Prospect replace(@AuthenticationPrincipal RelanceUser me, @PathVariable long id,
+            @RequestBody @Validated ProspectDraft draft) {
+        requireOwnership(me, id);
         return prospects.replace(id, draft);
     }
 
+    /** Deletes the prospect with its enrollments and messages. */
     @DeleteMapping("/{id}")
-    ResponseEntity<Void> delete(@PathVariable long id) {
+    ResponseEntity<Void> delete(@AuthenticationPrincipal RelanceUser me, @PathVariable long id) {
+        requireOwnership(me, id);
         prospects.delete(id);
         return ResponseEntity.noContent().build();
+    }
+
+    /** An SDR changes only their own (or unowned) prospects: a colleague's stay as they left them. */
+    private void requireOwnership(RelanceUser me, long id) {
+        Long owner = prospects.get(id).ownerId();
+        if (me.is(Role.SDR) && owner != null && owner != me.id()) {
+            throw new AccessDeniedException("prospect " + id + " belongs to another user");
+        }
     }
 }

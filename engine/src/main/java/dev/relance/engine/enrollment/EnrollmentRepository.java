@@ -16,9 +16,9 @@ import dev.relance.engine.support.Timestamps;
 class EnrollmentRepository {
 
     private static final String INSERT = """
-            INSERT INTO enrollment (prospect_id, sequence_id, mailbox_id, owner_id, state, current_step, next_run_at,
+            INSERT INTO enrollment (prospect_id, sequence_id, mailbox_id, owner_id, state, current_step_id, next_run_at,
                                     created_by, created_at, updated_at)
-            VALUES (:prospectId, :sequenceId, :mailboxId, :ownerId, 'ACTIVE', 1, :nextRunAt, :createdBy, :now, :now)
+            VALUES (:prospectId, :sequenceId, :mailboxId, :ownerId, 'ACTIVE', :firstStepId, :nextRunAt, :createdBy, :now, :now)
             RETURNING *
             """;
 
@@ -47,18 +47,16 @@ class EnrollmentRepository {
                    AND (s.exclusive OR :exclusive))
             """;
 
-    // The version check makes a concurrent change (a dispatcher, another click) lose cleanly: 0 rows.
+    // Compare-and-set on the state read: a concurrent change (a dispatcher, another click) makes
+    // this update 0 rows, and the caller reports the conflict instead of overwriting it.
     private static final String TRANSITION = """
             UPDATE enrollment
                SET state = :state, state_reason = :reason, next_run_at = :nextRunAt, paused_until = NULL,
                    finished_at = :finishedAt, updated_at = :now, version = version + 1
-             WHERE id = :id AND version = :version AND state = :fromState
+             WHERE id = :id AND state = :fromState
             RETURNING *
             """;
 
-    private static final String VERSION = """
-            SELECT version FROM enrollment WHERE id = :id
-            """;
 
     private final JdbcClient jdbc;
 
@@ -66,9 +64,10 @@ class EnrollmentRepository {
         this.jdbc = jdbc;
     }
 
-    Enrollment insert(long prospectId, long sequenceId, long mailboxId, long ownerId, Instant nextRunAt, Long createdBy,
-            Instant now) {
+    Enrollment insert(long prospectId, long sequenceId, long firstStepId, long mailboxId, long ownerId, Instant nextRunAt,
+            Long createdBy, Instant now) {
         return jdbc.sql(INSERT).param("prospectId", prospectId).param("sequenceId", sequenceId)
+                .param("firstStepId", firstStepId)
                 .param("mailboxId", mailboxId).param("ownerId", ownerId).param("nextRunAt", Timestamps.of(nextRunAt))
                 .param("createdBy", createdBy).param("now", Timestamps.of(now))
                 .query(EnrollmentRepository::enrollment).single();
@@ -78,9 +77,6 @@ class EnrollmentRepository {
         return jdbc.sql(FIND_BY_ID).param("id", id).query(EnrollmentRepository::enrollment).optional();
     }
 
-    int versionOf(long id) {
-        return jdbc.sql(VERSION).param("id", id).query(Integer.class).single();
-    }
 
     List<Enrollment> list(PageRequest page, EnrollmentFilter filter) {
         return jdbc.sql(LIST).param("beforeId", page.beforeId()).param("sequenceId", filter.sequenceId())
@@ -95,9 +91,9 @@ class EnrollmentRepository {
                 .param("exclusive", exclusive).query(Boolean.class).single();
     }
 
-    Optional<Enrollment> transition(long id, int version, EnrollmentState from, EnrollmentState state, String reason,
+    Optional<Enrollment> transition(long id, EnrollmentState from, EnrollmentState state, String reason,
             Instant nextRunAt, Instant finishedAt, Instant now) {
-        return jdbc.sql(TRANSITION).param("id", id).param("version", version).param("fromState", from.name())
+        return jdbc.sql(TRANSITION).param("id", id).param("fromState", from.name())
                 .param("state", state.name())
                 .param("reason", reason).param("nextRunAt", Timestamps.of(nextRunAt))
                 .param("finishedAt", Timestamps.of(finishedAt)).param("now", Timestamps.of(now))
@@ -107,7 +103,8 @@ class EnrollmentRepository {
     private static Enrollment enrollment(ResultSet rs, int row) throws SQLException {
         return new Enrollment(rs.getLong("id"), rs.getLong("prospect_id"), rs.getLong("sequence_id"),
                 rs.getObject("mailbox_id", Long.class), rs.getLong("owner_id"),
-                EnrollmentState.valueOf(rs.getString("state")), rs.getString("state_reason"), rs.getInt("current_step"),
+                EnrollmentState.valueOf(rs.getString("state")), rs.getString("state_reason"),
+                rs.getObject("current_step_id", Long.class),
                 Timestamps.instant(rs, "next_run_at"), Timestamps.instant(rs, "paused_until"),
                 Timestamps.instant(rs, "created_at"), Timestamps.instant(rs, "updated_at"),
                 Timestamps.instant(rs, "finished_at"));

@@ -23,6 +23,7 @@ import dev.relance.engine.prospect.SuppressionService;
 import dev.relance.engine.sequence.Sequence;
 import dev.relance.engine.sequence.SequenceService;
 import dev.relance.engine.sequence.SequenceStatus;
+import dev.relance.engine.sequence.Step;
 import dev.relance.engine.support.ConflictException;
 import dev.relance.engine.support.Constraints;
 import dev.relance.engine.support.InvalidInputException;
@@ -121,8 +122,7 @@ public class EnrollmentService {
             throw new ConflictException("invalid-transition",
                     "enrollment " + current.id() + " is " + current.state() + " and cannot become " + next);
         }
-        int version = enrollments.versionOf(current.id());
-        return enrollments.transition(current.id(), version, current.state(), next, reason, nextRunAt, finishedAt, clock.instant())
+        return enrollments.transition(current.id(), current.state(), next, reason, nextRunAt, finishedAt, clock.instant())
                 .orElseThrow(() -> new ConflictException("concurrent-update",
                         "enrollment " + current.id() + " changed meanwhile; read it again and retry"));
     }
@@ -138,9 +138,10 @@ public class EnrollmentService {
                     + " is live in another sequence and exclusivity forbids a second one");
         }
         Instant now = clock.instant();
-        Instant firstRun = StepDelays.dueAfter(now, sequence.steps().getFirst().delay(), zoneOf(prospect, mailbox));
+        Step first = sequence.steps().getFirst();
+        Instant firstRun = StepDelays.dueAfter(now, first.delay(), zoneOf(prospect, mailbox));
         try {
-            return enrollments.insert(prospectId, sequence.id(), mailbox.id(), ownerId, firstRun, createdBy, now);
+            return enrollments.insert(prospectId, sequence.id(), first.id(), mailbox.id(), ownerId, firstRun, createdBy, now);
         } catch (DuplicateKeyException e) {
             throw new ConflictException("already-enrolled",
                     "prospect " + prospectId + " is already live in sequence " + sequence.id());
@@ -159,13 +160,16 @@ public class EnrollmentService {
         if (sequence.status() == SequenceStatus.ARCHIVED) {
             throw new ConflictException("sequence-archived", "sequence " + sequenceId + " is archived");
         }
+        if (sequence.status() == SequenceStatus.DRAFT) {
+            throw new ConflictException("sequence-draft", "sequence " + sequenceId + " is a draft: activate it first");
+        }
         if (sequence.steps().isEmpty()) {
             throw new ConflictException("sequence-empty", "sequence " + sequenceId + " has no steps yet");
         }
         return sequence;
     }
 
-    /** The given mailbox if the owner may send from it, else the owner's first active mailbox. */
+    /** The given mailbox if the owner may send from it, else the owner's most recently added active mailbox. */
     private Mailbox sendingMailbox(Long mailboxId, long ownerId) {
         if (mailboxId == null) {
             return mailboxes.list(PageRequest.first(1), ownerId, MailboxStatus.ACTIVE).items().stream().findFirst()

@@ -29,13 +29,14 @@ public class IdempotencyService {
             """;
 
     private static final String FIND = """
-            SELECT request_hash, status, response_status, response_type, response_body
+            SELECT request_hash, status, response_status, response_type, response_location, response_body
               FROM idempotency_record WHERE user_id = :userId AND idempotency_key = :key
             """;
 
     private static final String COMPLETE = """
             UPDATE idempotency_record
-               SET status = 'DONE', response_status = :status, response_type = :type, response_body = :body
+               SET status = 'DONE', response_status = :status, response_type = :type, response_location = :location,
+                   response_body = :body
              WHERE user_id = :userId AND idempotency_key = :key
             """;
 
@@ -69,7 +70,8 @@ public class IdempotencyService {
     @Transactional
     public void complete(long userId, String key, StoredResponse response) {
         jdbc.sql(COMPLETE).param("userId", userId).param("key", key).param("status", response.status())
-                .param("type", response.contentType()).param("body", response.body()).update();
+                .param("type", response.contentType()).param("location", response.location())
+                .param("body", response.body()).update();
     }
 
     /** Forgets a request that failed on our side, so that its retry runs again. */
@@ -87,7 +89,7 @@ public class IdempotencyService {
                 return new IdempotencyOutcome.InProgress();
             }
             return new IdempotencyOutcome.Replay(new StoredResponse(rs.getInt("response_status"),
-                    rs.getString("response_type"), rs.getBytes("response_body")));
+                    rs.getString("response_type"), rs.getString("response_location"), rs.getBytes("response_body")));
         }).optional();
     }
 }

@@ -61,6 +61,12 @@ class MailboxRepository {
              LIMIT :limit
             """;
 
+    private static final String SET_STATUS = """
+            UPDATE mailbox SET status = :status, status_reason = :reason, updated_at = :now, version = version + 1
+             WHERE id = :id
+            RETURNING *
+            """;
+
     private static final String DELETE = """
             DELETE FROM mailbox WHERE id = :id
             """;
@@ -91,6 +97,11 @@ class MailboxRepository {
         return jdbc.sql(LIST).param("beforeId", page.beforeId()).param("ownerId", ownerId)
                 .param("status", status == null ? null : status.name()).param("limit", page.fetchSize())
                 .query(MAILBOX).list();
+    }
+
+    Optional<Mailbox> setStatus(long id, MailboxStatus status, String reason, Instant now) {
+        return jdbc.sql(SET_STATUS).param("id", id).param("status", status.name()).param("reason", reason)
+                .param("now", Timestamps.of(now)).query(MAILBOX).optional();
     }
 
     boolean delete(long id) {

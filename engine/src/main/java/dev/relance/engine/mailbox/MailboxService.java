@@ -66,6 +66,20 @@ public class MailboxService {
         return Page.of(mailboxes.list(page, ownerId, status), page, Mailbox::id);
     }
 
+    /**
+     * Pauses, resumes or disables a mailbox. Steps waiting on a paused or disabled mailbox are kept,
+     * not dropped; a disabled mailbox never sends again but stays for history.
+     */
+    @Transactional
+    public Mailbox changeStatus(long id, MailboxStatus status, String reason) {
+        Mailbox current = get(id);
+        if (current.status() == MailboxStatus.DISABLED && status != MailboxStatus.DISABLED) {
+            throw new ConflictException("mailbox-disabled", "mailbox " + id + " is disabled for good");
+        }
+        return mailboxes.setStatus(id, status, status == MailboxStatus.ACTIVE ? null : reason, clock.instant())
+                .orElseThrow(() -> new NotFoundException("mailbox", id));
+    }
+
     @Transactional
     public void delete(long id) {
         try {

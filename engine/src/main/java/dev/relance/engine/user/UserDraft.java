@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Size;
  * A user as created or replaced. On replace, a null {@code password} keeps the current one.
  *
  * @param username sign-in name: letters, digits, dot, dash, underscore
- * @param password at least 12 characters; at most 72 bytes (bcrypt's limit)
+ * @param password 12 to 72 characters (72 is bcrypt's limit)
  * @param enabled false signs the user out everywhere and refuses their tokens; default true
  */
 public record UserDraft(

@@ -46,9 +46,18 @@ class UserRepository {
             SELECT id, username, password_hash, role, enabled FROM app_user WHERE username = :username
             """;
 
-    private static final String COUNT = "SELECT count(*) FROM app_user";
+    private static final String COUNT = """
+            SELECT count(*) FROM app_user
+            """;
 
-    private static final String DELETE = "DELETE FROM app_user WHERE id = :id";
+    // Locks the other admins' rows so that two admins cannot demote each other at the same moment.
+    private static final String OTHER_ACTIVE_ADMINS = """
+            SELECT id FROM app_user WHERE role = 'ADMIN' AND enabled AND id <> :id FOR UPDATE
+            """;
+
+    private static final String DELETE = """
+            DELETE FROM app_user WHERE id = :id
+            """;
 
     private static final RowMapper<User> USER = (rs, row) -> new User(
             rs.getLong("id"), rs.getString("username"), rs.getString("email"), rs.getString("display_name"),
@@ -95,6 +104,10 @@ class UserRepository {
 
     long count() {
         return jdbc.sql(COUNT).query(Long.class).single();
+    }
+
+    int otherActiveAdmins(long id) {
+        return jdbc.sql(OTHER_ACTIVE_ADMINS).param("id", id).query(Long.class).list().size();
     }
 
     boolean delete(long id) {

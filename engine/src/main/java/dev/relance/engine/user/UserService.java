@@ -57,6 +57,9 @@ public class UserService {
 
     @Transactional
     public User replace(long id, UserDraft draft) {
+        if (draft.role() != Role.ADMIN || !draft.isEnabled()) {
+            keepOneAdmin(id);
+        }
         String hash = draft.password() == null ? null : passwordEncoder.encode(draft.password());
         try {
             return users.update(id, draft, hash, clock.instant()).orElseThrow(() -> new NotFoundException("user", id));
@@ -76,6 +79,7 @@ public class UserService {
     /** Deletes a user who owns nothing; one who does must be disabled instead. */
     @Transactional
     public void delete(long id) {
+        keepOneAdmin(id);
         try {
             if (!users.delete(id)) {
                 throw new NotFoundException("user", id);
@@ -124,6 +128,14 @@ public class UserService {
             return Optional.empty();
         }
         return tokens.authenticate(sha256(secret), clock.instant());
+    }
+
+    /** Refuses to remove, demote or disable the last enabled admin: nobody could manage users after. */
+    private void keepOneAdmin(long changedUserId) {
+        User current = get(changedUserId);
+        if (current.role() == Role.ADMIN && current.enabled() && users.otherActiveAdmins(changedUserId) == 0) {
+            throw new ConflictException("last-admin", "user " + changedUserId + " is the last enabled admin");
+        }
     }
 
     private static ConflictException duplicate(DuplicateKeyException e) {

@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -17,6 +19,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 public final class TestDatabase {
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static final List<String> CREATED = new ArrayList<>();
     private static Server server;
 
     private TestDatabase() {
@@ -29,6 +32,7 @@ public final class TestDatabase {
         try (Connection admin = DriverManager.getConnection(s.adminUrl(), s.user(), s.password());
              Statement statement = admin.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
+            CREATED.add(name);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create test database " + name, e);
         }
@@ -43,11 +47,25 @@ public final class TestDatabase {
         return server;
     }
 
+    /** An external server outlives the JVM, so the databases made on it are dropped at exit. */
     private static Server externalServer(String adminUrl) {
         String user = System.getenv().getOrDefault("RELANCE_TEST_DB_USER", "postgres");
         String password = System.getenv().getOrDefault("RELANCE_TEST_DB_PASSWORD", "");
         String base = adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1);
-        return new Server(adminUrl, base, user, password);
+        Server external = new Server(adminUrl, base, user, password);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> dropCreated(external)));
+        return external;
+    }
+
+    private static synchronized void dropCreated(Server s) {
+        try (Connection admin = DriverManager.getConnection(s.adminUrl(), s.user(), s.password());
+             Statement statement = admin.createStatement()) {
+            for (String name : CREATED) {
+                statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            }
+        } catch (SQLException e) {
+            System.err.println("could not drop the test databases " + CREATED + ": " + e.getMessage());
+        }
     }
 
     private static Server embeddedServer() {

@@ -1,4 +1,4 @@
-package dev.relance.api.demo;
+package dev.relance.api.bootstrap;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.relance.api.demo;
+package dev.relance.api.bootstrap;
 
 import java.time.DayOfWeek;
 import java.time.LocalTime;
