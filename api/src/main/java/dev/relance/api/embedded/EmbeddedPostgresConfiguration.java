@@ -42,11 +42,11 @@ class EmbeddedPostgresConfiguration {
         Path data = properties.dataDirectory().toAbsolutePath();
         Files.createDirectories(data);
         log.info("Starting the embedded PostgreSQL; its data is kept in {}", data);
-        return EmbeddedPostgres.builder()
-                .setDataDirectory(data)
-                .setCleanDataDirectory(false)
-                .setPort(properties.port())
-                .start();
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false);
+        if (properties.port() != 0) {
+            builder.setPort(properties.port());
+        }
+        return builder.start();
     }
 
     @Bean
