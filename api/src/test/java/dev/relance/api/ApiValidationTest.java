@@ -8,7 +8,6 @@ import java.util.Arrays;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.relance.api.support.Api;
@@ -22,8 +21,6 @@ import dev.relance.engine.user.Role;
 @ApiTest
 class ApiValidationTest {
 
-    @LocalServerPort
-    int port;
     @Autowired
     ApiFixtures fixtures;
     @Autowired
@@ -33,7 +30,7 @@ class ApiValidationTest {
 
     @BeforeEach
     void signIn() {
-        sdr = Api.anonymous(port).withToken(fixtures.signIn(Role.SDR).token());
+        sdr = fixtures.as(Role.SDR);
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.relance.api.support.Api;
@@ -19,8 +18,6 @@ import dev.relance.engine.user.Role;
 @ApiTest
 class IdempotencyTest {
 
-    @LocalServerPort
-    int port;
     @Autowired
     ApiFixtures fixtures;
     @Autowired
@@ -28,7 +25,7 @@ class IdempotencyTest {
 
     @Test
     void a_retried_create_returns_the_first_answer_and_creates_once() {
-        Api sdr = Api.anonymous(port).withToken(fixtures.signIn(Role.SDR).token()).withHeader("Idempotency-Key", "create-ada-1");
+        Api sdr = fixtures.as(Role.SDR).withHeader("Idempotency-Key", "create-ada-1");
         Response first = sdr.post("/api/v1/prospects", Json.prospect("ada@idempotent.test"));
         Response retry = sdr.post("/api/v1/prospects", Json.prospect("ada@idempotent.test"));
 
@@ -45,10 +42,10 @@ class IdempotencyTest {
     @Test
     void a_double_click_on_enroll_enrolls_once_and_answers_both_clicks_alike() {
         SignedIn sdr = fixtures.signIn(Role.SDR);
-        Api admin = Api.anonymous(port).withToken(fixtures.signIn(Role.ADMIN).token());
+        Api admin = fixtures.as(Role.ADMIN);
         long mailbox = admin.post("/api/v1/mailboxes", Json.mailbox("clicker@relance.test", sdr.id())).json().get("id").asLong();
         long sequence = admin.post("/api/v1/sequences", Json.sequence("Double click")).json().get("id").asLong();
-        Api api = Api.anonymous(port).withToken(sdr.token());
+        Api api = fixtures.as(sdr);
         long prospect = api.post("/api/v1/prospects", Json.prospect("clicked@idempotent.test")).json().get("id").asLong();
         String body = """
                 {"sequenceId": %d, "prospectId": %d, "mailboxId": %d}
@@ -69,7 +66,7 @@ class IdempotencyTest {
 
     @Test
     void the_same_key_with_another_body_is_refused() {
-        Api sdr = Api.anonymous(port).withToken(fixtures.signIn(Role.SDR).token()).withHeader("Idempotency-Key", "reused");
+        Api sdr = fixtures.as(Role.SDR).withHeader("Idempotency-Key", "reused");
         assertThat(sdr.post("/api/v1/prospects", Json.prospect("one@idempotent.test")).status()).isEqualTo(201);
         Response reused = sdr.post("/api/v1/prospects", Json.prospect("two@idempotent.test"));
         ApiValidationTest.assertProblem(reused, 422, "idempotency-key-reused");
@@ -79,8 +76,8 @@ class IdempotencyTest {
 
     @Test
     void keys_belong_to_their_user() {
-        Api first = Api.anonymous(port).withToken(fixtures.signIn(Role.SDR).token()).withHeader("Idempotency-Key", "shared");
-        Api second = Api.anonymous(port).withToken(fixtures.signIn(Role.SDR).token()).withHeader("Idempotency-Key", "shared");
+        Api first = fixtures.as(Role.SDR).withHeader("Idempotency-Key", "shared");
+        Api second = fixtures.as(Role.SDR).withHeader("Idempotency-Key", "shared");
         assertThat(first.post("/api/v1/prospects", Json.prospect("first@keys.test")).status()).isEqualTo(201);
         assertThat(second.post("/api/v1/prospects", Json.prospect("second@keys.test")).status()).isEqualTo(201);
     }

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.relance.api.support.Api;
@@ -19,8 +18,6 @@ import dev.relance.engine.user.Role;
 @ApiTest
 class MailboxApiTest {
 
-    @LocalServerPort
-    int port;
     @Autowired
     ApiFixtures fixtures;
     @Autowired
@@ -28,7 +25,7 @@ class MailboxApiTest {
 
     @Test
     void passwords_are_write_only_and_encrypted_at_rest() {
-        Api admin = Api.anonymous(port).withToken(fixtures.signIn(Role.ADMIN).token());
+        Api admin = fixtures.as(Role.ADMIN);
         Response created = admin.post("/api/v1/mailboxes", Json.mailbox("secret-keeper@relance.test", null));
 
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
@@ -43,7 +40,7 @@ class MailboxApiTest {
 
     @Test
     void a_replace_without_password_keeps_the_stored_one() {
-        Api admin = Api.anonymous(port).withToken(fixtures.signIn(Role.ADMIN).token());
+        Api admin = fixtures.as(Role.ADMIN);
         long id = admin.post("/api/v1/mailboxes", Json.mailbox("keeper@relance.test", null)).json().get("id").asLong();
         byte[] before = password(id);
 
@@ -59,7 +56,7 @@ class MailboxApiTest {
 
     @Test
     void a_display_name_with_a_line_break_is_refused_because_it_would_inject_headers() {
-        Api admin = Api.anonymous(port).withToken(fixtures.signIn(Role.ADMIN).token());
+        Api admin = fixtures.as(Role.ADMIN);
         Response response = admin.post("/api/v1/mailboxes", Json.mailbox("inject@relance.test", null)
                 .replace("Sam Seller", "Sam\\r\\nBcc: all@example.com"));
         ApiValidationTest.assertProblem(response, 400, "validation");
@@ -68,7 +65,7 @@ class MailboxApiTest {
 
     @Test
     void a_mailbox_is_paused_resumed_and_disabled_for_good() {
-        Api admin = Api.anonymous(port).withToken(fixtures.signIn(Role.ADMIN).token());
+        Api admin = fixtures.as(Role.ADMIN);
         long id = admin.post("/api/v1/mailboxes", Json.mailbox("lifecycle@relance.test", null)).json().get("id").asLong();
 
         assertThat(admin.post("/api/v1/mailboxes/" + id + "/pause", "{\"reason\": \"warm-up\"}").json().get("status").asString())
@@ -80,7 +77,7 @@ class MailboxApiTest {
 
     @Test
     void a_duplicate_address_is_a_conflict() {
-        Api admin = Api.anonymous(port).withToken(fixtures.signIn(Role.ADMIN).token());
+        Api admin = fixtures.as(Role.ADMIN);
         assertThat(admin.post("/api/v1/mailboxes", Json.mailbox("twice@relance.test", null)).status()).isEqualTo(201);
         ApiValidationTest.assertProblem(admin.post("/api/v1/mailboxes", Json.mailbox("TWICE@relance.test", null)), 409,
                 "duplicate-mailbox");

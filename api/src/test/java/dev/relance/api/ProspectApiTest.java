@@ -7,7 +7,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.relance.api.support.Api;
 import dev.relance.api.support.ApiFixtures;
@@ -21,15 +20,13 @@ import tools.jackson.databind.JsonNode;
 @ApiTest
 class ProspectApiTest {
 
-    @LocalServerPort
-    int port;
     @Autowired
     ApiFixtures fixtures;
 
     @Test
     void a_prospect_is_created_read_replaced_and_deleted() {
         SignedIn sdr = fixtures.signIn(Role.SDR);
-        Api api = Api.anonymous(port).withToken(sdr.token());
+        Api api = fixtures.as(sdr);
 
         Response created = api.post("/api/v1/prospects", Json.prospect("Ada@Analytics-Example.COM"));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
@@ -51,7 +48,7 @@ class ProspectApiTest {
 
     @Test
     void a_business_domain_makes_one_shared_account_and_free_mail_makes_none() {
-        Api api = Api.anonymous(port).withToken(fixtures.signIn(Role.SDR).token());
+        Api api = fixtures.as(Role.SDR);
         JsonNode first = api.post("/api/v1/prospects", Json.prospect("one@shared-company.test")).json();
         JsonNode second = api.post("/api/v1/prospects", Json.prospect("two@Shared-Company.test")).json();
         JsonNode personal = api.post("/api/v1/prospects", Json.prospect("someone@gmail.com")).json();
@@ -65,7 +62,7 @@ class ProspectApiTest {
     @Test
     void lists_are_paged_newest_first_with_an_opaque_cursor_and_filtered() {
         SignedIn sdr = fixtures.signIn(Role.SDR);
-        Api api = Api.anonymous(port).withToken(sdr.token());
+        Api api = fixtures.as(sdr);
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             ids.add(api.post("/api/v1/prospects", Json.prospect("paged" + i + "@paging.test")).json().get("id").asLong());
@@ -84,9 +81,9 @@ class ProspectApiTest {
 
     @Test
     void an_sdr_cannot_change_a_colleagues_prospect_but_an_admin_can() {
-        Api owner = Api.anonymous(port).withToken(fixtures.signIn(Role.SDR).token());
-        Api colleague = Api.anonymous(port).withToken(fixtures.signIn(Role.SDR).token());
-        Api admin = Api.anonymous(port).withToken(fixtures.signIn(Role.ADMIN).token());
+        Api owner = fixtures.as(Role.SDR);
+        Api colleague = fixtures.as(Role.SDR);
+        Api admin = fixtures.as(Role.ADMIN);
         long id = owner.post("/api/v1/prospects", Json.prospect("mine@ownership.test")).json().get("id").asLong();
 
         ApiValidationTest.assertProblem(colleague.delete("/api/v1/prospects/" + id), 403, "forbidden");
@@ -97,7 +94,7 @@ class ProspectApiTest {
 
     @Test
     void suppressions_normalise_their_value_and_refuse_duplicates() {
-        Api sdr = Api.anonymous(port).withToken(fixtures.signIn(Role.SDR).token());
+        Api sdr = fixtures.as(Role.SDR);
         Response domain = sdr.post("/api/v1/suppressions", """
                 {"kind": "DOMAIN", "value": "@Competitor.TEST", "source": "legal request"}
                 """);

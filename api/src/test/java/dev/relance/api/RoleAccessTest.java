@@ -18,7 +18,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.relance.api.support.Api;
 import dev.relance.api.support.ApiFixtures;
@@ -77,8 +76,6 @@ class RoleAccessTest {
             new Call("GET", "/actuator/prometheus", EnumSet.of(ADMIN)),
             new Call("GET", "/actuator/health", EVERYONE));
 
-    @LocalServerPort
-    int port;
     @Autowired
     ApiFixtures fixtures;
 
@@ -92,7 +89,7 @@ class RoleAccessTest {
     @ParameterizedTest(name = "{0}")
     @EnumSource(Role.class)
     void each_role_gets_exactly_the_calls_of_the_matrix(Role role) {
-        Api api = Api.anonymous(port).withToken(users.get(role).token());
+        Api api = fixtures.as(users.get(role));
         SoftAssertions softly = new SoftAssertions();
         for (Call call : MATRIX) {
             Response response = api.send(call.method(), call.path(), call.method().equals("GET") || call.method().equals("DELETE") ? null : "{}");
@@ -109,7 +106,7 @@ class RoleAccessTest {
 
     @Test
     void without_credentials_the_api_answers_401_problem_and_health_stays_open() {
-        Api anonymous = Api.anonymous(port);
+        Api anonymous = fixtures.anonymous();
         Response response = anonymous.get("/api/v1/prospects");
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.isProblem()).isTrue();
@@ -120,33 +117,33 @@ class RoleAccessTest {
     @Test
     void http_basic_works_with_the_database_password_and_refuses_a_wrong_one() {
         SignedIn sdr = users.get(SDR);
-        assertThat(Api.anonymous(port).withBasic(sdr.user().username(), ApiFixtures.PASSWORD).get("/api/v1/me").status())
+        assertThat(fixtures.anonymous().withBasic(sdr.user().username(), ApiFixtures.PASSWORD).get("/api/v1/me").status())
                 .isEqualTo(200);
-        assertThat(Api.anonymous(port).withBasic(sdr.user().username(), "wrong-password").get("/api/v1/me").status())
+        assertThat(fixtures.anonymous().withBasic(sdr.user().username(), "wrong-password").get("/api/v1/me").status())
                 .isEqualTo(401);
     }
 
     @Test
     void a_revoked_or_unknown_token_is_refused() {
         SignedIn marketer = fixtures.signIn(MARKETER);
-        Api api = Api.anonymous(port).withToken(marketer.token());
+        Api api = fixtures.as(marketer);
         Response issued = api.post("/api/v1/me/tokens", """
                 {"name": "ci"}
                 """);
         assertThat(issued.status()).isEqualTo(201);
         String secret = issued.json().get("secret").asString();
         long tokenId = issued.json().get("token").get("id").asLong();
-        Api withNewToken = Api.anonymous(port).withToken(secret);
+        Api withNewToken = fixtures.anonymous().withToken(secret);
         assertThat(withNewToken.get("/api/v1/me").status()).isEqualTo(200);
 
         assertThat(api.delete("/api/v1/me/tokens/" + tokenId).status()).isEqualTo(204);
         assertThat(withNewToken.get("/api/v1/me").status()).isEqualTo(401);
-        assertThat(Api.anonymous(port).withToken("rl_made-up").get("/api/v1/me").status()).isEqualTo(401);
+        assertThat(fixtures.anonymous().withToken("rl_made-up").get("/api/v1/me").status()).isEqualTo(401);
     }
 
     @Test
     void token_listings_never_show_secrets() {
-        Api api = Api.anonymous(port).withToken(users.get(MANAGER).token());
+        Api api = fixtures.as(users.get(MANAGER));
         Response tokens = api.get("/api/v1/me/tokens");
         assertThat(tokens.status()).isEqualTo(200);
         assertThat(tokens.body()).doesNotContain(users.get(MANAGER).token()).doesNotContain("secret");
@@ -154,12 +151,12 @@ class RoleAccessTest {
 
     @Test
     void an_sdr_sees_only_their_own_enrollments() {
-        Api admin = Api.anonymous(port).withToken(users.get(ADMIN).token());
+        Api admin = fixtures.as(users.get(ADMIN));
         SignedIn first = fixtures.signIn(SDR);
         SignedIn second = fixtures.signIn(SDR);
         long mailbox = admin.post("/api/v1/mailboxes", Json.mailbox("first-sdr@relance.test", first.id())).json().get("id").asLong();
         long sequence = admin.post("/api/v1/sequences", Json.sequence("Visibility")).json().get("id").asLong();
-        Api firstSdr = Api.anonymous(port).withToken(first.token());
+        Api firstSdr = fixtures.as(first);
         long prospect = firstSdr.post("/api/v1/prospects", Json.prospect("visible@example.org")).json().get("id").asLong();
         Response enrolled = firstSdr.post("/api/v1/enrollments", """
                 {"sequenceId": %d, "prospectId": %d, "mailboxId": %d}
@@ -167,12 +164,12 @@ class RoleAccessTest {
         assertThat(enrolled.status()).as(enrolled.toString()).isEqualTo(201);
         long enrollment = enrolled.json().get("id").asLong();
 
-        Api secondSdr = Api.anonymous(port).withToken(second.token());
+        Api secondSdr = fixtures.as(second);
         assertThat(secondSdr.get("/api/v1/enrollments/" + enrollment).status()).isEqualTo(404);
         assertThat(secondSdr.post("/api/v1/enrollments/" + enrollment + "/stop", null).status()).isEqualTo(404);
         assertThat(secondSdr.get("/api/v1/enrollments?sequenceId=" + sequence).json().get("items")).isEmpty();
         assertThat(firstSdr.get("/api/v1/enrollments?sequenceId=" + sequence).json().get("items")).hasSize(1);
-        assertThat(Api.anonymous(port).withToken(users.get(MANAGER).token())
+        assertThat(fixtures.as(users.get(MANAGER))
                 .get("/api/v1/enrollments?sequenceId=" + sequence).json().get("items")).hasSize(1);
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.relance.api.support.Api;
@@ -18,8 +17,6 @@ import tools.jackson.databind.JsonNode;
 @ApiTest
 class SequenceApiTest {
 
-    @LocalServerPort
-    int port;
     @Autowired
     ApiFixtures fixtures;
     @Autowired
@@ -27,7 +24,7 @@ class SequenceApiTest {
 
     @Test
     void a_sequence_is_written_and_read_as_one_document_with_schedule_and_steps() {
-        Api marketer = Api.anonymous(port).withToken(fixtures.signIn(Role.MARKETER).token());
+        Api marketer = fixtures.as(Role.MARKETER);
         Response created = marketer.post("/api/v1/sequences", Json.sequence("Outbound Q3"));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
 
@@ -43,7 +40,7 @@ class SequenceApiTest {
 
     @Test
     void a_liquid_syntax_error_is_reported_on_its_field_with_its_line_and_nothing_is_written() {
-        Api marketer = Api.anonymous(port).withToken(fixtures.signIn(Role.MARKETER).token());
+        Api marketer = fixtures.as(Role.MARKETER);
         long before = jdbc.sql("SELECT count(*) FROM sequence").query(Long.class).single();
         Response response = marketer.post("/api/v1/sequences", Json.sequence("Broken")
                 .replace("Hi {{ first_name | default: 'there' }}", "Hi {% if first_name %} unterminated"));
@@ -56,7 +53,7 @@ class SequenceApiTest {
 
     @Test
     void editing_a_variant_makes_a_new_template_version_and_keeps_the_old_one() {
-        Api marketer = Api.anonymous(port).withToken(fixtures.signIn(Role.MARKETER).token());
+        Api marketer = fixtures.as(Role.MARKETER);
         JsonNode created = marketer.post("/api/v1/sequences", Json.sequence("Versioned")).json();
         long id = created.get("id").asLong();
         JsonNode firstStep = created.get("steps").get(0);
@@ -80,7 +77,7 @@ class SequenceApiTest {
 
     @Test
     void an_sdr_reads_sequences_but_cannot_write_them() {
-        Api sdr = Api.anonymous(port).withToken(fixtures.signIn(Role.SDR).token());
+        Api sdr = fixtures.as(Role.SDR);
         assertThat(sdr.get("/api/v1/sequences").status()).isEqualTo(200);
         ApiValidationTest.assertProblem(sdr.post("/api/v1/sequences", Json.sequence("Nope")), 403, "forbidden");
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.relance.api.support.Api;
 import dev.relance.api.support.ApiFixtures;
@@ -16,21 +15,19 @@ import dev.relance.engine.user.Role;
 @ApiTest
 class UserApiTest {
 
-    @LocalServerPort
-    int port;
     @Autowired
     ApiFixtures fixtures;
 
     @Test
     void an_admin_creates_a_user_who_can_sign_in_and_whose_password_is_never_shown() {
-        Api admin = Api.anonymous(port).withToken(fixtures.signIn(Role.ADMIN).token());
+        Api admin = fixtures.as(Role.ADMIN);
         Response created = admin.post("/api/v1/users", """
                 {"username": "marie", "email": "marie@relance.test", "displayName": "Marie", "role": "MARKETER",
                  "password": "a-very-long-password"}
                 """);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(created.body()).doesNotContain("a-very-long-password").doesNotContainIgnoringCase("hash");
-        assertThat(Api.anonymous(port).withBasic("marie", "a-very-long-password").get("/api/v1/me").json()
+        assertThat(fixtures.anonymous().withBasic("marie", "a-very-long-password").get("/api/v1/me").json()
                 .get("role").asString()).isEqualTo("MARKETER");
         ApiValidationTest.assertProblem(admin.post("/api/v1/users", """
                 {"username": "MARIE", "email": "other@relance.test", "displayName": "M", "role": "SDR",
@@ -40,7 +37,7 @@ class UserApiTest {
 
     @Test
     void a_short_password_is_a_field_error() {
-        Api admin = Api.anonymous(port).withToken(fixtures.signIn(Role.ADMIN).token());
+        Api admin = fixtures.as(Role.ADMIN);
         Response response = admin.post("/api/v1/users", """
                 {"username": "shorty", "email": "shorty@relance.test", "displayName": "S", "role": "SDR", "password": "short"}
                 """);
@@ -50,14 +47,14 @@ class UserApiTest {
 
     @Test
     void a_disabled_user_can_no_longer_sign_in_nor_use_their_tokens() {
-        Api admin = Api.anonymous(port).withToken(fixtures.signIn(Role.ADMIN).token());
+        Api admin = fixtures.as(Role.ADMIN);
         SignedIn sdr = fixtures.signIn(Role.SDR);
         Response disabled = admin.put("/api/v1/users/" + sdr.id(), """
                 {"username": "%s", "email": "%s", "displayName": "Gone", "role": "SDR", "enabled": false}
                 """.formatted(sdr.user().username(), sdr.user().email()));
         assertThat(disabled.status()).as(disabled.toString()).isEqualTo(200);
-        assertThat(Api.anonymous(port).withToken(sdr.token()).get("/api/v1/me").status()).isEqualTo(401);
-        assertThat(Api.anonymous(port).withBasic(sdr.user().username(), ApiFixtures.PASSWORD).get("/api/v1/me").status())
+        assertThat(fixtures.as(sdr).get("/api/v1/me").status()).isEqualTo(401);
+        assertThat(fixtures.anonymous().withBasic(sdr.user().username(), ApiFixtures.PASSWORD).get("/api/v1/me").status())
                 .isEqualTo(401);
     }
 }

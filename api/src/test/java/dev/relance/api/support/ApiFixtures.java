@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.boot.test.context.TestComponent;
+import org.springframework.core.env.Environment;
 
 import dev.relance.engine.user.Role;
 import dev.relance.engine.user.User;
@@ -22,9 +23,26 @@ public class ApiFixtures {
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     private final UserService users;
+    private final Environment environment;
 
-    ApiFixtures(UserService users) {
+    ApiFixtures(UserService users, Environment environment) {
         this.users = users;
+        this.environment = environment;
+    }
+
+    /** A client signed in as a new user of this role (with an API token). */
+    public Api as(Role role) {
+        return anonymous().withToken(signIn(role).token());
+    }
+
+    /** A client signed in as this user. */
+    public Api as(SignedIn user) {
+        return anonymous().withToken(user.token());
+    }
+
+    /** A client with no credentials, on the port the test server listens on. */
+    public Api anonymous() {
+        return Api.anonymous(environment.getRequiredProperty("local.server.port", Integer.class));
     }
 
     /** A new user of this role and a token for it. */
