@@ -58,6 +58,6 @@ class DemoData {
         ServerDraft imap = new ServerDraft(sandbox.host(), sandbox.imapPort(), TransportSecurity.NONE, sandbox.address(),
                 sandbox.password());
         return new MailboxDraft(sandbox.address(), "Sam Demo", "<p>Sam Demo · Relance sandbox</p>", ownerId, smtp, imap,
-                null, null, null, null, "Europe/Paris");
+                null, null, null, null, "Europe/Paris", "Relance Demo, 1 rue de la Paix, 75002 Paris, France");
     }
 }

@@ -25,6 +25,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import dev.relance.engine.support.ConflictException;
 import dev.relance.engine.support.InvalidInputException;
 import dev.relance.engine.support.NotFoundException;
+import dev.relance.templates.TemplateRenderException;
 
 /**
  * Every error the API answers is an RFC 9457 problem with a stable type. Bad input is a 4xx with
@@ -49,6 +50,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     ProblemDetail invalid(InvalidInputException e) {
         return Problems.validation(e.getMessage(),
                 e.problems().stream().map(p -> new FieldError(p.field(), p.message())).toList());
+    }
+
+    /** The template is valid but cannot render for this data: a limit, or a value that would inject a header. */
+    @ExceptionHandler(TemplateRenderException.class)
+    ProblemDetail templateRender(TemplateRenderException e) {
+        return Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, ProblemTypes.of("template-render-failed"),
+                "Template cannot be rendered", e.getMessage());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -28,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  * mailboxes               rw     r        -         r
  * prospects, accounts     rw     r        r         rw
  * suppressions            rwd    r        -         rw (no delete)
- * sequences               rw     r        rw        r
+ * sequences, stock        rw     r        rw        r
+ * templates, snippets     rw     r        rw        r   (preview and validate: everyone)
  * enrollments             rw     r        -         rw (own only)
  * actuator (but health)   r      -        -         -
  * </pre>
@@ -67,6 +68,13 @@ class SecurityConfiguration {
                         .requestMatchers(DELETE, "/api/v1/suppressions/**").hasRole(ADMIN)
                         .requestMatchers(GET, "/api/v1/sequences", "/api/v1/sequences/**").hasAnyRole(ADMIN, MANAGER, MARKETER, SDR)
                         .requestMatchers("/api/v1/sequences", "/api/v1/sequences/**").hasAnyRole(ADMIN, MARKETER)
+                        .requestMatchers(GET, "/api/v1/templates/**", "/api/v1/snippets", "/api/v1/snippets/**",
+                                "/api/v1/stock-sequences", "/api/v1/stock-sequences/**")
+                        .hasAnyRole(ADMIN, MANAGER, MARKETER, SDR)
+                        .requestMatchers(POST, "/api/v1/templates/preview", "/api/v1/templates/validate")
+                        .hasAnyRole(ADMIN, MANAGER, MARKETER, SDR)
+                        .requestMatchers("/api/v1/templates/**", "/api/v1/snippets", "/api/v1/snippets/**",
+                                "/api/v1/stock-sequences", "/api/v1/stock-sequences/**").hasAnyRole(ADMIN, MARKETER)
                         .requestMatchers(GET, "/api/v1/enrollments", "/api/v1/enrollments/**").hasAnyRole(ADMIN, MANAGER, SDR)
                         .requestMatchers(POST, "/api/v1/enrollments", "/api/v1/enrollments/**").hasAnyRole(ADMIN, SDR)
                         .anyRequest().denyAll());

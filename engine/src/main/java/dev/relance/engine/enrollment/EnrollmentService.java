@@ -20,6 +20,7 @@ import dev.relance.engine.mailbox.MailboxStatus;
 import dev.relance.engine.prospect.Prospect;
 import dev.relance.engine.prospect.ProspectService;
 import dev.relance.engine.prospect.SuppressionService;
+import dev.relance.engine.sequence.Schedule;
 import dev.relance.engine.sequence.Sequence;
 import dev.relance.engine.sequence.SequenceService;
 import dev.relance.engine.sequence.SequenceStatus;
@@ -139,7 +140,9 @@ public class EnrollmentService {
         }
         Instant now = clock.instant();
         Step first = sequence.steps().getFirst();
-        Instant firstRun = StepDelays.dueAfter(now, first.delay(), zoneOf(prospect, mailbox));
+        Schedule schedule = sequence.schedule();
+        Instant firstRun = StepDelays.dueAfter(now, first.delay(), zoneOf(schedule, prospect, mailbox),
+                schedule.holidayCalendar());
         try {
             return enrollments.insert(prospectId, sequence.id(), first.id(), mailbox.id(), ownerId, firstRun, createdBy, now);
         } catch (DuplicateKeyException e) {
@@ -191,10 +194,16 @@ public class EnrollmentService {
         return mailbox;
     }
 
-    private static ZoneId zoneOf(Prospect prospect, Mailbox mailbox) {
-        if (prospect.timeZone() != null) {
-            return ZoneId.of(prospect.timeZone());
-        }
+    /** The zone a sequence's days are counted in: its schedule's policy, falling back to the mailbox's. */
+    private static ZoneId zoneOf(Schedule schedule, Prospect prospect, Mailbox mailbox) {
+        return switch (schedule.timeZonePolicy()) {
+            case FIXED -> ZoneId.of(schedule.fixedTimeZone());
+            case MAILBOX -> mailboxZone(mailbox);
+            case PROSPECT -> prospect.timeZone() != null ? ZoneId.of(prospect.timeZone()) : mailboxZone(mailbox);
+        };
+    }
+
+    private static ZoneId mailboxZone(Mailbox mailbox) {
         return mailbox.timeZone() != null ? ZoneId.of(mailbox.timeZone()) : ZoneOffset.UTC;
     }
 }

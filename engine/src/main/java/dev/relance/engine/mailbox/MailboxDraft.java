@@ -19,6 +19,7 @@ import jakarta.validation.constraints.Size;
  * @param minSpacingSeconds least seconds between two sends; default 60
  * @param spacingJitterSeconds random seconds added to the spacing so sends look human; default 30
  * @param timeZone IANA zone of the mailbox: its day for the daily cap, and the send-window fallback
+ * @param postalAddress the sender's postal address, printed in every email's footer (CAN-SPAM)
  */
 public record MailboxDraft(
         @NotBlank @Email @Size(max = 254) String emailAddress,
@@ -31,5 +32,6 @@ public record MailboxDraft(
         @Min(0) Integer hourlyCap,
         @Min(0) Integer minSpacingSeconds,
         @Min(0) Integer spacingJitterSeconds,
-        @NotBlank String timeZone) {
+        @NotBlank String timeZone,
+        @Size(max = 500) String postalAddress) {
 }

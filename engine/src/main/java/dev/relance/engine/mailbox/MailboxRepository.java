@@ -21,12 +21,12 @@ class MailboxRepository {
                                  smtp_host, smtp_port, smtp_security, smtp_username, smtp_password_enc,
                                  imap_host, imap_port, imap_security, imap_username, imap_password_enc,
                                  daily_cap, hourly_cap, min_spacing_seconds, spacing_jitter_seconds, time_zone,
-                                 created_at, updated_at)
+                                 postal_address, created_at, updated_at)
             VALUES (:emailAddress, :displayName, :signatureHtml, :ownerId,
                     :smtpHost, :smtpPort, :smtpSecurity, :smtpUsername, :smtpPassword,
                     :imapHost, :imapPort, :imapSecurity, :imapUsername, :imapPassword,
                     :dailyCap, :hourlyCap, :minSpacingSeconds, :spacingJitterSeconds, :timeZone,
-                    :now, :now)
+                    :postalAddress, :now, :now)
             RETURNING *
             """;
 
@@ -43,6 +43,7 @@ class MailboxRepository {
                                             ELSE COALESCE(:imapPassword, imap_password_enc) END,
                    daily_cap = :dailyCap, hourly_cap = :hourlyCap, min_spacing_seconds = :minSpacingSeconds,
                    spacing_jitter_seconds = :spacingJitterSeconds, time_zone = :timeZone,
+                   postal_address = :postalAddress,
                    updated_at = :now, version = version + 1
              WHERE id = :id
             RETURNING *
@@ -128,6 +129,7 @@ class MailboxRepository {
                 .param("minSpacingSeconds", defaults.minSpacingSeconds(draft))
                 .param("spacingJitterSeconds", defaults.spacingJitterSeconds(draft))
                 .param("timeZone", draft.timeZone())
+                .param("postalAddress", draft.postalAddress())
                 .param("now", Timestamps.of(now));
     }
 
@@ -143,7 +145,7 @@ class MailboxRepository {
                 rs.getString("signature_html"), rs.getObject("owner_id", Long.class),
                 MailboxStatus.valueOf(rs.getString("status")), rs.getString("status_reason"), smtp, imap,
                 rs.getInt("daily_cap"), rs.getInt("hourly_cap"), rs.getInt("min_spacing_seconds"),
-                rs.getInt("spacing_jitter_seconds"), rs.getString("time_zone"),
+                rs.getInt("spacing_jitter_seconds"), rs.getString("time_zone"), rs.getString("postal_address"),
                 Timestamps.instant(rs, "created_at"), Timestamps.instant(rs, "updated_at"));
     }
 }

@@ -48,6 +48,17 @@ class ProspectRepository {
              LIMIT :limit
             """;
 
+    // Keeps the schema of custom fields that templates are validated against.
+    private static final String REMEMBER_CUSTOM_FIELD_KEYS = """
+            INSERT INTO custom_field_key (key, first_seen_at)
+            SELECT jsonb_object_keys(CAST(:customFields AS jsonb)), :now
+            ON CONFLICT (key) DO NOTHING
+            """;
+
+    private static final String CUSTOM_FIELD_KEYS = """
+            SELECT key FROM custom_field_key ORDER BY key
+            """;
+
     private static final String DELETE = """
             DELETE FROM prospect WHERE id = :id
             """;
@@ -61,11 +72,24 @@ class ProspectRepository {
     }
 
     Prospect insert(ProspectDraft draft, String email, Long accountId, Instant now) {
+        rememberCustomFieldKeys(draft, now);
         return bind(jdbc.sql(INSERT), draft, email, accountId, now).query(this::prospect).single();
     }
 
     Optional<Prospect> update(long id, ProspectDraft draft, String email, Long accountId, Instant now) {
+        rememberCustomFieldKeys(draft, now);
         return bind(jdbc.sql(UPDATE), draft, email, accountId, now).param("id", id).query(this::prospect).optional();
+    }
+
+    List<String> customFieldKeys() {
+        return jdbc.sql(CUSTOM_FIELD_KEYS).query(String.class).list();
+    }
+
+    private void rememberCustomFieldKeys(ProspectDraft draft, Instant now) {
+        if (draft.customFields() != null && !draft.customFields().isEmpty()) {
+            jdbc.sql(REMEMBER_CUSTOM_FIELD_KEYS).param("customFields", json.write(draft.customFields()))
+                    .param("now", Timestamps.of(now)).update();
+        }
     }
 
     Optional<Prospect> findById(long id) {

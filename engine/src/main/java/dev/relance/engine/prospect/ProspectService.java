@@ -1,6 +1,7 @@
 package dev.relance.engine.prospect;
 
 import java.time.Clock;
+import java.util.Set;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
@@ -60,6 +61,11 @@ public class ProspectService {
 
     public Page<Prospect> list(PageRequest page, ProspectFilter filter) {
         return Page.of(prospects.list(page, filter), page, Prospect::id);
+    }
+
+    /** Every custom-field key ever written on a prospect: what templates may use as {@code custom.<key>}. */
+    public Set<String> customFieldKeys() {
+        return Set.copyOf(prospects.customFieldKeys());
     }
 
     /** Deletes a prospect with its enrollments and messages. Erasure with a suppression trace is separate. */

@@ -18,9 +18,8 @@ import org.springframework.stereotype.Component;
 
 import dev.relance.engine.support.InvalidInputException;
 import dev.relance.engine.support.InvalidInputException.FieldProblem;
-import dev.relance.templates.EmailTemplateSource;
-import dev.relance.templates.TemplateProblem;
-import dev.relance.templates.TemplateValidator;
+import dev.relance.engine.template.TemplateProblems;
+import dev.relance.engine.template.TemplateService;
 
 /**
  * Checks a sequence draft before anything is written, collecting every problem with its JSON path
@@ -31,10 +30,11 @@ import dev.relance.templates.TemplateValidator;
 class DraftValidator {
 
     private final Validator beans;
-    private final TemplateValidator templates = new TemplateValidator();
+    private final TemplateService templates;
 
-    DraftValidator(ObjectProvider<Validator> validator) {
+    DraftValidator(ObjectProvider<Validator> validator, TemplateService templates) {
         this.beans = validator.getIfUnique(() -> Validation.buildDefaultValidatorFactory().getValidator());
+        this.templates = templates;
     }
 
     /**
@@ -135,10 +135,8 @@ class DraftValidator {
                 problems.add(new FieldProblem(path + ".label", "is already used by another variant of this step"));
             }
             totalWeight += variant.weightOrDefault();
-            EmailTemplateSource source = new EmailTemplateSource(variant.subject(), variant.bodyHtml(), variant.bodyText());
-            for (TemplateProblem problem : templates.validate(source, subjectRequired)) {
-                problems.add(new FieldProblem(path + "." + problem.part(), problem.toString()));
-            }
+            problems.addAll(TemplateProblems.asFieldProblems(path + ".",
+                    templates.errors(variant.source(), subjectRequired)));
         }
         if (totalWeight == 0) {
             problems.add(new FieldProblem(stepPath + ".variants", "weights are all 0: give at least one variant a weight"));

@@ -14,6 +14,7 @@ import dev.relance.engine.support.Constraints;
 import dev.relance.engine.support.NotFoundException;
 import dev.relance.engine.support.Page;
 import dev.relance.engine.support.PageRequest;
+import dev.relance.engine.template.TemplateService;
 
 /**
  * Sequences: their steps, A/B variants with versioned templates, send schedule and rules. A sequence
@@ -26,10 +27,12 @@ public class SequenceService {
     private final StepRepository steps;
     private final StepWriter stepWriter;
     private final DraftValidator validator;
+    private final TemplateService templates;
     private final Clock clock;
 
     SequenceService(SequenceRepository sequences, StepRepository steps, StepWriter stepWriter, DraftValidator validator,
-            Clock clock) {
+            TemplateService templates, Clock clock) {
+        this.templates = templates;
         this.sequences = sequences;
         this.steps = steps;
         this.stepWriter = stepWriter;
@@ -103,7 +106,7 @@ public class SequenceService {
             if (!sequences.delete(id)) {
                 throw new NotFoundException("sequence", id);
             }
-            steps.deleteTemplates(templateIds);
+            templates.deleteTemplates(templateIds);
         } catch (DataIntegrityViolationException e) {
             throw new ConflictException("in-use",
                     "sequence " + id + " has enrollments or sent messages and cannot be deleted: archive it instead");

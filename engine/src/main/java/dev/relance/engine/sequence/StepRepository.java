@@ -1,8 +1,6 @@
 package dev.relance.engine.sequence;
 
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +9,8 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import dev.relance.engine.support.Timestamps;
 
-/** Steps, their variants, and the versioned templates behind the variants. */
+/** Steps and their variants; the versioned templates behind the variants belong to TemplateService. */
 @Repository
 class StepRepository {
 
@@ -64,21 +61,9 @@ class StepRepository {
              WHERE s.sequence_id = :sequenceId
             """;
 
-    private static final String INSERT_TEMPLATE = """
-            INSERT INTO template (name, created_at) VALUES (:name, :now) RETURNING id
-            """;
 
     // Never an UPDATE of a version: sent messages point at the exact version they were rendered from.
-    private static final String INSERT_VERSION = """
-            INSERT INTO template_version (template_id, version, subject, body_html, body_text, created_by, created_at)
-            VALUES (:templateId,
-                    (SELECT COALESCE(MAX(version), 0) + 1 FROM template_version WHERE template_id = :templateId),
-                    :subject, :bodyHtml, :bodyText, :createdBy, :now)
-            """;
 
-    private static final String DELETE_TEMPLATES = """
-            DELETE FROM template WHERE id IN (:ids)
-            """;
 
     private static final String INSERT_VARIANT = """
             INSERT INTO step_variant (step_id, label, weight, template_id)
@@ -101,7 +86,7 @@ class StepRepository {
     private static final RowMapper<StepVariant> VARIANT = (rs, row) -> new StepVariant(rs.getLong("step_id"),
             new Variant(rs.getLong("id"), rs.getString("label"), rs.getInt("weight"), rs.getLong("template_id"),
                     rs.getInt("version"), rs.getLong("template_version_id"),
-                    TemplateContent.shownSubject(rs.getString("subject")), rs.getString("body_html"),
+                    shownSubject(rs.getString("subject")), rs.getString("body_html"),
                     rs.getString("body_text")));
 
     private final JdbcClient jdbc;
@@ -138,22 +123,8 @@ class StepRepository {
         jdbc.sql(DELETE_STEP).param("id", id).update();
     }
 
-    long insertTemplate(String name, Instant now) {
-        return jdbc.sql(INSERT_TEMPLATE).param("name", name).param("now", Timestamps.of(now)).query(Long.class).single();
-    }
 
-    void insertVersion(long templateId, TemplateContent content, Long createdBy, Instant now) {
-        jdbc.sql(INSERT_VERSION).param("templateId", templateId).param("subject", content.subject())
-                .param("bodyHtml", content.bodyHtml()).param("bodyText", content.bodyText())
-                .param("createdBy", createdBy).param("now", Timestamps.of(now)).update();
-    }
 
-    /** Deletes templates no variant uses any more, with their versions. */
-    void deleteTemplates(Collection<Long> ids) {
-        if (!ids.isEmpty()) {
-            jdbc.sql(DELETE_TEMPLATES).param("ids", ids).update();
-        }
-    }
 
     void insertVariant(long stepId, VariantDraft draft, long templateId) {
         jdbc.sql(INSERT_VARIANT).param("stepId", stepId).param("label", draft.label().trim())
@@ -174,6 +145,11 @@ class StepRepository {
         return spec.param("position", position).param("type", draft.type().name())
                 .param("delayAmount", delay.amount()).param("delayUnit", delay.unit().name())
                 .param("threadMode", draft.threadModeOrDefault().name()).param("taskNote", draft.taskNote());
+    }
+
+    // A reply-in-thread step stores no subject as "" (the column is NOT NULL) and shows it as null.
+    private static String shownSubject(String stored) {
+        return stored == null || stored.isBlank() ? null : stored;
     }
 
     /** A variant and the step it belongs to, as read in one query for a whole sequence. */

@@ -12,6 +12,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 import dev.relance.engine.support.ConflictException;
+import dev.relance.engine.template.TemplateService;
 
 /**
  * Writes the steps of a sequence: all of them on create, the differences on replace. Steps and
@@ -22,9 +23,11 @@ import dev.relance.engine.support.ConflictException;
 class StepWriter {
 
     private final StepRepository steps;
+    private final TemplateService templates;
 
-    StepWriter(StepRepository steps) {
+    StepWriter(StepRepository steps, TemplateService templates) {
         this.steps = steps;
+        this.templates = templates;
     }
 
     void insertAll(long sequenceId, String sequenceName, List<StepDraft> drafts, Long author, Instant now) {
@@ -82,23 +85,19 @@ class StepWriter {
     private void insertVariant(long stepId, String sequenceName, int position, VariantDraft draft, Long author,
             Instant now) {
         String name = sequenceName + " · step " + position + " · variant " + draft.label().trim();
-        long templateId = steps.insertTemplate(name, now);
-        steps.insertVersion(templateId, TemplateContent.of(draft), author, now);
+        long templateId = templates.createTemplate(name, draft.source(), author);
         steps.insertVariant(stepId, draft, templateId);
     }
 
     private void updateVariant(Variant stored, VariantDraft draft, Long author, Instant now) {
         steps.updateVariant(stored.id(), draft);
-        TemplateContent content = TemplateContent.of(draft);
-        if (!content.equals(TemplateContent.of(stored))) {
-            steps.insertVersion(stored.templateId(), content, author, now);
-        }
+        templates.reviseIfChanged(stored.templateId(), stored.source(), draft.source(), author);
     }
 
     private void removeStep(Step step) {
         try {
             steps.deleteStep(step.id());
-            steps.deleteTemplates(step.variants().stream().map(Variant::templateId).toList());
+            templates.deleteTemplates(step.variants().stream().map(Variant::templateId).toList());
         } catch (DataIntegrityViolationException e) {
             throw new ConflictException("in-use", "step " + step.position()
                     + " has sent messages or tasks; keep it (it may move), or archive this sequence and start a copy");
@@ -108,7 +107,7 @@ class StepWriter {
     private void removeVariant(int position, Variant variant) {
         try {
             steps.deleteVariant(variant.id());
-            steps.deleteTemplates(List.of(variant.templateId()));
+            templates.deleteTemplates(List.of(variant.templateId()));
         } catch (DataIntegrityViolationException e) {
             throw new ConflictException("in-use", "variant " + variant.label() + " of step " + position
                     + " has sent messages; set its weight to 0 instead of removing it");

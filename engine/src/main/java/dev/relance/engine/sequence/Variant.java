@@ -1,5 +1,7 @@
 package dev.relance.engine.sequence;
 
+import dev.relance.templates.EmailTemplateSource;
+
 /**
  * One A/B variant of an email step, with the content of its latest template version.
  *
@@ -13,4 +15,9 @@ package dev.relance.engine.sequence;
  */
 public record Variant(long id, String label, int weight, long templateId, int templateVersion, long templateVersionId,
         String subject, String bodyHtml, String bodyText) {
+
+    /** The content of the variant's current template version. */
+    public EmailTemplateSource source() {
+        return new EmailTemplateSource(subject, bodyHtml, bodyText);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.relance.engine.sequence;
 
+import dev.relance.templates.EmailTemplateSource;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -24,5 +25,9 @@ public record VariantDraft(
 
     int weightOrDefault() {
         return weight == null ? 1 : weight;
+    }
+
+    EmailTemplateSource source() {
+        return new EmailTemplateSource(subject, bodyHtml, bodyText);
     }
 }

@@ -57,7 +57,7 @@ class SequenceServiceTest {
         assertThat(opener.delay()).isEqualTo(new Delay(0, DelayUnit.DAYS));
         assertThat(opener.variants()).extracting(Variant::label, Variant::weight, Variant::templateVersion)
                 .containsExactly(tuple("A", 70, 1), tuple("B", 30, 1));
-        assertThat(opener.variants().getFirst().subject()).isEqualTo("Quick question, {{ prospect.first_name }}");
+        assertThat(opener.variants().getFirst().subject()).isEqualTo("Quick question, {{ first_name }}");
         assertThat(read.steps().get(1).variants()).isEmpty();
         assertThat(read.steps().get(1).taskNote()).isEqualTo("Call if they opened");
         assertThat(read.steps().get(2).variants().getFirst().subject()).isNull();
@@ -96,13 +96,13 @@ class SequenceServiceTest {
 
     @Test
     void a_liquid_syntax_error_is_reported_on_the_variant_part_that_has_it() {
-        VariantDraft broken = new VariantDraft(null, "B", 1, "Hi", "<p>{% if prospect.title %}Hello</p>", null);
+        VariantDraft broken = new VariantDraft(null, "B", 1, "Hi", "<p>{% if title %}Hello</p>", null);
 
         InvalidInputException refused = assertRefused(
                 draft("Broken Liquid", emailStep(variant("A", 1, "Hi", "Hello"), broken)), "steps[0].variants[1].bodyHtml");
 
         assertThat(refused.problems()).filteredOn(p -> p.field().equals("steps[0].variants[1].bodyHtml"))
-                .singleElement().extracting(FieldProblem::message).asString().startsWith("bodyHtml line 1, column");
+                .singleElement().extracting(FieldProblem::message).asString().startsWith("line 1, column");
     }
 
     @Test
@@ -150,7 +150,7 @@ class SequenceServiceTest {
         Variant before = created.steps().getFirst().variants().getFirst();
         List<StepDraft> steps = stepsOf(created);
         steps.set(0, withVariant(steps.getFirst(), 0, new VariantDraft(before.id(), "A", 70, before.subject(), null,
-                "Hi {{ prospect.first_name }}, one more thing.")));
+                "Hi {{ first_name }}, one more thing.")));
 
         Sequence edited = sequences.replace(created.id(), draftOf(created, steps), null);
 
@@ -159,7 +159,7 @@ class SequenceServiceTest {
         assertThat(after.templateId()).isEqualTo(before.templateId());
         assertThat(after.templateVersion()).isEqualTo(2);
         assertThat(after.templateVersionId()).isNotEqualTo(before.templateVersionId());
-        assertThat(after.bodyText()).isEqualTo("Hi {{ prospect.first_name }}, one more thing.");
+        assertThat(after.bodyText()).isEqualTo("Hi {{ first_name }}, one more thing.");
         assertThat(edited.steps().getFirst().variants().get(1)).isEqualTo(created.steps().getFirst().variants().get(1));
         String firstVersionBody = jdbc.sql(FIRST_VERSION_BODY).param("id", before.templateVersionId())
                 .query(String.class).single();
@@ -303,11 +303,11 @@ class SequenceServiceTest {
     /** An opener with two weighted variants, a call, and a reply in the opener's thread. */
     private static SequenceDraft threeSteps(String name) {
         return draft(name,
-                emailStep(variant("A", 70, "Quick question, {{ prospect.first_name }}", "Hi {{ prospect.first_name }},"),
+                emailStep(variant("A", 70, "Quick question, {{ first_name }}", "Hi {{ first_name }},"),
                         new VariantDraft(null, "B", 30, "About {{ account.name }}", "<p>Hello</p>", "Hello")),
                 new StepDraft(null, StepType.CALL, new Delay(1, DelayUnit.DAYS), null, "Call if they opened", null),
                 new StepDraft(null, StepType.AUTO_EMAIL, new Delay(3, DelayUnit.BUSINESS_DAYS), ThreadMode.REPLY_IN_THREAD, null,
-                        List.of(variant("A", 1, null, "Bumping this up, {{ prospect.first_name }}."))));
+                        List.of(variant("A", 1, null, "Bumping this up, {{ first_name }}."))));
     }
 
     private static SequenceDraft draft(String name, StepDraft... steps) {

@@ -40,7 +40,7 @@ public final class Drafts {
         String address = "sender" + UNIQUE.incrementAndGet() + "@relance.test";
         return new MailboxDraft(address, "Sam Seller", null, ownerId,
                 new ServerDraft("smtp.relance.test", 587, TransportSecurity.STARTTLS, address, "smtp-secret"), null,
-                null, null, null, null, "Europe/Paris");
+                null, null, null, null, "Europe/Paris", "1 Test Street, 75001 Paris, France");
     }
 
     public static SequenceBuilder aSequence() {
