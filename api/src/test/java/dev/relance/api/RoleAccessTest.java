@@ -82,6 +82,11 @@ class RoleAccessTest {
             new Call("POST", "/api/v1/enrollments/bulk", EnumSet.of(ADMIN, SDR)),
             new Call("POST", "/api/v1/enrollments/999999/pause", EnumSet.of(ADMIN, SDR)),
             new Call("POST", "/api/v1/enrollments/999999/stop", EnumSet.of(ADMIN, SDR)),
+            new Call("GET", "/api/v1/tasks", EnumSet.of(ADMIN, MANAGER, SDR)),
+            new Call("GET", "/api/v1/tasks/999999", EnumSet.of(ADMIN, MANAGER, SDR)),
+            new Call("GET", "/api/v1/tasks/overdue-by-owner", EnumSet.of(ADMIN, MANAGER)),
+            new Call("POST", "/api/v1/tasks/999999/complete", EnumSet.of(ADMIN, SDR)),
+            new Call("POST", "/api/v1/tasks/999999/skip", EnumSet.of(ADMIN, SDR)),
             new Call("GET", "/actuator/prometheus", EnumSet.of(ADMIN)),
             new Call("GET", "/actuator/health", EVERYONE));
 

@@ -19,7 +19,8 @@ import dev.relance.engine.testing.TestClockConfiguration;
 @SpringBootTest(classes = EngineTestApplication.class, properties = {
         "relance.encryption.key=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
         "spring.batch.job.enabled=false",
-        "spring.batch.jdbc.initialize-schema=never"})
+        "spring.batch.jdbc.initialize-schema=never",
+        "relance.dispatch.enabled=false"})
 @Import(TestClockConfiguration.class)
 public @interface EngineTest {
 }

@@ -31,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * sequences, stock        rw     r        rw        r
  * templates, snippets     rw     r        rw        r   (preview and validate: everyone)
  * enrollments             rw     r        -         rw (own only)
+ * tasks                   rw     r        -         rw (own only; not the overdue count per owner)
  * actuator (but health)   r      -        -         -
  * </pre>
  */
@@ -77,6 +78,9 @@ class SecurityConfiguration {
                                 "/api/v1/stock-sequences", "/api/v1/stock-sequences/**").hasAnyRole(ADMIN, MARKETER)
                         .requestMatchers(GET, "/api/v1/enrollments", "/api/v1/enrollments/**").hasAnyRole(ADMIN, MANAGER, SDR)
                         .requestMatchers(POST, "/api/v1/enrollments", "/api/v1/enrollments/**").hasAnyRole(ADMIN, SDR)
+                        .requestMatchers(GET, "/api/v1/tasks/overdue-by-owner").hasAnyRole(ADMIN, MANAGER)
+                        .requestMatchers(GET, "/api/v1/tasks", "/api/v1/tasks/**").hasAnyRole(ADMIN, MANAGER, SDR)
+                        .requestMatchers(POST, "/api/v1/tasks/**").hasAnyRole(ADMIN, SDR)
                         .anyRequest().denyAll());
         return http.build();
     }

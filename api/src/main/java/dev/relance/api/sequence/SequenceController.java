@@ -61,6 +61,22 @@ class SequenceController {
         return sequences.replace(id, draft, me.id());
     }
 
+    @PostMapping("/{id}/activate")
+    SequenceSummary activate(@PathVariable long id) {
+        return sequences.changeStatus(id, SequenceStatus.ACTIVE);
+    }
+
+    /** Returns once no email of the sequence is being sent: none goes out after it. */
+    @PostMapping("/{id}/pause")
+    SequenceSummary pause(@PathVariable long id) {
+        return sequences.changeStatus(id, SequenceStatus.PAUSED);
+    }
+
+    @PostMapping("/{id}/archive")
+    SequenceSummary archive(@PathVariable long id) {
+        return sequences.changeStatus(id, SequenceStatus.ARCHIVED);
+    }
+
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable long id) {
         sequences.delete(id);

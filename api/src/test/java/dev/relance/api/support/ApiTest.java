@@ -20,7 +20,8 @@ import dev.relance.engine.testing.TestClockConfiguration;
 @SpringBootTest(classes = RelanceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "relance.encryption.key=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
         "relance.demo.enabled=false",
-        "relance.sandbox.embedded=false"})
+        "relance.sandbox.embedded=false",
+        "relance.dispatch.enabled=false"})
 @Import({TestClockConfiguration.class, ApiFixtures.class})
 public @interface ApiTest {
 }

@@ -2,8 +2,6 @@ package dev.relance.engine.enrollment;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,6 +29,7 @@ import dev.relance.engine.support.InvalidInputException;
 import dev.relance.engine.support.NotFoundException;
 import dev.relance.engine.support.Page;
 import dev.relance.engine.support.PageRequest;
+import dev.relance.engine.task.TaskService;
 
 /** Enrolls prospects in sequences under the enrollment rules, and pauses, resumes and stops them. */
 @Service
@@ -42,10 +41,13 @@ public class EnrollmentService {
     private final MailboxService mailboxes;
     private final SuppressionService suppressions;
     private final TransactionTemplate transactions;
+    private final TaskService tasks;
     private final Clock clock;
 
     EnrollmentService(EnrollmentRepository enrollments, ProspectService prospects, SequenceService sequences,
-            MailboxService mailboxes, SuppressionService suppressions, TransactionTemplate transactions, Clock clock) {
+            MailboxService mailboxes, SuppressionService suppressions, TransactionTemplate transactions, TaskService tasks,
+            Clock clock) {
+        this.tasks = tasks;
         this.enrollments = enrollments;
         this.prospects = prospects;
         this.sequences = sequences;
@@ -115,7 +117,10 @@ public class EnrollmentService {
     @Transactional
     public Enrollment stop(long id, String reason) {
         Enrollment current = get(id);
-        return move(current, EnrollmentState.STOPPED, reason == null ? "stopped by a person" : reason, null, clock.instant());
+        Enrollment stopped = move(current, EnrollmentState.STOPPED, reason == null ? "stopped by a person" : reason, null,
+                clock.instant());
+        tasks.cancelOpenTasks(id);
+        return stopped;
     }
 
     private Enrollment move(Enrollment current, EnrollmentState next, String reason, Instant nextRunAt, Instant finishedAt) {
@@ -141,8 +146,8 @@ public class EnrollmentService {
         Instant now = clock.instant();
         Step first = sequence.steps().getFirst();
         Schedule schedule = sequence.schedule();
-        Instant firstRun = StepDelays.dueAfter(now, first.delay(), zoneOf(schedule, prospect, mailbox),
-                schedule.holidayCalendar());
+        Instant firstRun = StepDelays.dueAfter(now, first.delay(),
+                schedule.zoneFor(prospect.timeZone(), mailbox.timeZone()), schedule.holidayCalendar());
         try {
             return enrollments.insert(prospectId, sequence.id(), first.id(), mailbox.id(), ownerId, firstRun, createdBy, now);
         } catch (DuplicateKeyException e) {
@@ -194,16 +199,4 @@ public class EnrollmentService {
         return mailbox;
     }
 
-    /** The zone a sequence's days are counted in: its schedule's policy, falling back to the mailbox's. */
-    private static ZoneId zoneOf(Schedule schedule, Prospect prospect, Mailbox mailbox) {
-        return switch (schedule.timeZonePolicy()) {
-            case FIXED -> ZoneId.of(schedule.fixedTimeZone());
-            case MAILBOX -> mailboxZone(mailbox);
-            case PROSPECT -> prospect.timeZone() != null ? ZoneId.of(prospect.timeZone()) : mailboxZone(mailbox);
-        };
-    }
-
-    private static ZoneId mailboxZone(Mailbox mailbox) {
-        return mailbox.timeZone() != null ? ZoneId.of(mailbox.timeZone()) : ZoneOffset.UTC;
-    }
 }

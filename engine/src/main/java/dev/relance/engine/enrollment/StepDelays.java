@@ -19,7 +19,7 @@ import dev.relance.engine.sequence.HolidayCalendar;
  * length of the gap (02:30 becomes 03:30), as {@link ZonedDateTime#plusDays} resolves it; in an
  * overlap the offset of the start is kept when valid, else the earlier one.
  */
-final class StepDelays {
+public final class StepDelays {
 
     private StepDelays() {
     }
@@ -28,7 +28,7 @@ final class StepDelays {
      * @param calendar holidays that business days skip, or null for none
      * @return the instant the step becomes due; send windows are applied afterwards, not here
      */
-    static Instant dueAfter(Instant from, Delay delay, ZoneId zone, HolidayCalendar calendar) {
+    public static Instant dueAfter(Instant from, Delay delay, ZoneId zone, HolidayCalendar calendar) {
         return switch (delay.unit()) {
             case MINUTES -> from.plus(Duration.ofMinutes(delay.amount()));
             case HOURS -> from.plus(Duration.ofHours(delay.amount()));

@@ -72,7 +72,26 @@ class MailboxRepository {
             DELETE FROM mailbox WHERE id = :id
             """;
 
+    // Only these two statements read the encrypted passwords: the API's Mailbox never carries them.
+    private static final String SMTP_CREDENTIALS = """
+            SELECT id, smtp_host AS host, smtp_port AS port, smtp_security AS security,
+                   smtp_username AS username, smtp_password_enc AS password_enc
+              FROM mailbox
+             WHERE id = :id
+            """;
+
+    private static final String IMAP_CREDENTIALS = """
+            SELECT id, imap_host AS host, imap_port AS port, imap_security AS security,
+                   imap_username AS username, imap_password_enc AS password_enc
+              FROM mailbox
+             WHERE id = :id AND imap_host IS NOT NULL
+            """;
+
     private static final RowMapper<Mailbox> MAILBOX = MailboxRepository::mailbox;
+
+    private static final RowMapper<EncryptedCredentials> CREDENTIALS = (rs, row) -> new EncryptedCredentials(
+            rs.getLong("id"), rs.getString("host"), rs.getInt("port"),
+            TransportSecurity.valueOf(rs.getString("security")), rs.getString("username"), rs.getBytes("password_enc"));
 
     private final JdbcClient jdbc;
 
@@ -103,6 +122,15 @@ class MailboxRepository {
     Optional<Mailbox> setStatus(long id, MailboxStatus status, String reason, Instant now) {
         return jdbc.sql(SET_STATUS).param("id", id).param("status", status.name()).param("reason", reason)
                 .param("now", Timestamps.of(now)).query(MAILBOX).optional();
+    }
+
+    Optional<EncryptedCredentials> smtpCredentials(long id) {
+        return jdbc.sql(SMTP_CREDENTIALS).param("id", id).query(CREDENTIALS).optional();
+    }
+
+    /** Empty when the mailbox does not exist or has no IMAP server. */
+    Optional<EncryptedCredentials> imapCredentials(long id) {
+        return jdbc.sql(IMAP_CREDENTIALS).param("id", id).query(CREDENTIALS).optional();
     }
 
     boolean delete(long id) {
@@ -147,5 +175,10 @@ class MailboxRepository {
                 rs.getInt("daily_cap"), rs.getInt("hourly_cap"), rs.getInt("min_spacing_seconds"),
                 rs.getInt("spacing_jitter_seconds"), rs.getString("time_zone"), rs.getString("postal_address"),
                 Timestamps.instant(rs, "created_at"), Timestamps.instant(rs, "updated_at"));
+    }
+
+    /** A server's settings with the password as stored: encrypted, or null when none is set. */
+    record EncryptedCredentials(long mailboxId, String host, int port, TransportSecurity security, String username,
+            byte[] password) {
     }
 }

@@ -1,6 +1,7 @@
 package dev.relance.engine.mailbox;
 
 import java.time.Clock;
+import java.util.Optional;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -66,6 +67,21 @@ public class MailboxService {
         return Page.of(mailboxes.list(page, ownerId, status), page, Mailbox::id);
     }
 
+    /** The SMTP settings of a mailbox with its password decrypted, for sending; never show them. */
+    public MailboxCredentials smtpCredentials(long mailboxId) {
+        return mailboxes.smtpCredentials(mailboxId).map(this::decrypted)
+                .orElseThrow(() -> new NotFoundException("mailbox", mailboxId));
+    }
+
+    /** The IMAP settings of a mailbox with its password decrypted; empty when it has no IMAP server. */
+    public Optional<MailboxCredentials> imapCredentials(long mailboxId) {
+        Optional<MailboxCredentials> imap = mailboxes.imapCredentials(mailboxId).map(this::decrypted);
+        if (imap.isEmpty()) {
+            get(mailboxId);
+        }
+        return imap;
+    }
+
     /**
      * Pauses, resumes or disables a mailbox. Steps waiting on a paused or disabled mailbox are kept,
      * not dropped; a disabled mailbox never sends again but stays for history.
@@ -89,6 +105,11 @@ public class MailboxService {
         } catch (DataIntegrityViolationException e) {
             throw new ConflictException("in-use", "mailbox " + id + " has sent messages or live enrollments: disable it instead");
         }
+    }
+
+    private MailboxCredentials decrypted(MailboxRepository.EncryptedCredentials stored) {
+        return new MailboxCredentials(stored.mailboxId(), stored.host(), stored.port(), stored.security(),
+                stored.username(), cipher.decrypt(stored.password()));
     }
 
     private byte[] encrypt(ServerDraft server) {

@@ -21,6 +21,12 @@ class SuppressionRepository {
             RETURNING *
             """;
 
+    private static final String INSERT_IF_ABSENT = """
+            INSERT INTO suppression (kind, value, reason, source, created_at)
+            VALUES (:kind, :value, :reason, :source, :now)
+            ON CONFLICT (kind, value) DO NOTHING
+            """;
+
     private static final String FIND_BY_ID = """
             SELECT * FROM suppression WHERE id = :id
             """;
@@ -60,6 +66,11 @@ class SuppressionRepository {
         return jdbc.sql(INSERT).param("kind", kind.name()).param("value", value).param("reason", reason.name())
                 .param("source", source).param("createdBy", createdBy).param("now", Timestamps.of(now))
                 .query(SuppressionRepository::suppression).single();
+    }
+
+    boolean insertIfAbsent(SuppressionKind kind, String value, SuppressionReason reason, String source, Instant now) {
+        return jdbc.sql(INSERT_IF_ABSENT).param("kind", kind.name()).param("value", value).param("reason", reason.name())
+                .param("source", source).param("now", Timestamps.of(now)).update() == 1;
     }
 
     Optional<Suppression> findById(long id) {

@@ -45,6 +45,16 @@ public class SuppressionService {
         }
     }
 
+    /**
+     * Suppresses an address for a reason found by the engine (a hard bounce, a complaint, an
+     * unsubscribe); an address already suppressed stays as it was. Returns true when added.
+     */
+    @Transactional
+    public boolean suppressAddress(String email, SuppressionReason reason, String source) {
+        return suppressions.insertIfAbsent(SuppressionKind.ADDRESS, EmailAddresses.normalise(email), reason, source,
+                clock.instant());
+    }
+
     public Suppression get(long id) {
         return suppressions.findById(id).orElseThrow(() -> new NotFoundException("suppression", id));
     }

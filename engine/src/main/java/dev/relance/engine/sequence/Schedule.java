@@ -2,6 +2,8 @@ package dev.relance.engine.sequence;
 
 import java.time.DayOfWeek;
 import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -23,5 +25,21 @@ public record Schedule(TimeZonePolicy timeZonePolicy, String fixedTimeZone, Holi
         List<SendWindow> weekdays = List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
                 DayOfWeek.FRIDAY).stream().map(day -> new SendWindow(day, OPENING, CLOSING)).toList();
         return new Schedule(TimeZonePolicy.PROSPECT, null, null, weekdays);
+    }
+
+    /**
+     * The zone this schedule is read in for one recipient: the fixed zone, the mailbox's, or the
+     * prospect's (falling back to the mailbox's); UTC when none is known.
+     *
+     * @param prospectZone the prospect's IANA zone, or null
+     * @param mailboxZone the sending mailbox's IANA zone, or null
+     */
+    public ZoneId zoneFor(String prospectZone, String mailboxZone) {
+        ZoneId mailbox = mailboxZone == null ? ZoneOffset.UTC : ZoneId.of(mailboxZone);
+        return switch (timeZonePolicy) {
+            case FIXED -> ZoneId.of(fixedTimeZone);
+            case MAILBOX -> mailbox;
+            case PROSPECT -> prospectZone == null ? mailbox : ZoneId.of(prospectZone);
+        };
     }
 }

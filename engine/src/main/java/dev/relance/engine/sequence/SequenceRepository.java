@@ -35,6 +35,11 @@ class SequenceRepository {
              WHERE id = :id
             """;
 
+    // Waits for the sends in flight, which hold this row FOR SHARE: once it returns, none goes out.
+    private static final String SET_STATUS = """
+            UPDATE sequence SET status = :status, updated_at = :now, version = version + 1 WHERE id = :id
+            """;
+
     private static final String FIND_BY_ID = """
             SELECT * FROM sequence WHERE id = :id
             """;
@@ -119,6 +124,11 @@ class SequenceRepository {
 
     void update(long id, SequenceDraft draft, SequenceStatus status, Long ownerId, SequenceRules rules, Instant now) {
         bind(jdbc.sql(UPDATE), draft, status, ownerId, rules, now).param("id", id).update();
+    }
+
+    boolean setStatus(long id, SequenceStatus status, Instant now) {
+        return jdbc.sql(SET_STATUS).param("id", id).param("status", status.name()).param("now", Timestamps.of(now))
+                .update() == 1;
     }
 
     Optional<SequenceRow> findById(long id) {

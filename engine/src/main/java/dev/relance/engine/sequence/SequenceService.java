@@ -113,6 +113,25 @@ public class SequenceService {
         }
     }
 
+    /**
+     * Activates, pauses or archives a sequence. A pause takes effect at send time: it waits for the
+     * emails being handed to SMTP right now, and once it returns no email of the sequence goes out.
+     */
+    @Transactional
+    public SequenceSummary changeStatus(long id, SequenceStatus status) {
+        SequenceStatus current = statusOf(id);
+        if (!current.canBecome(status)) {
+            throw new ConflictException("invalid-transition", "sequence " + id + " is " + current + " and cannot become " + status);
+        }
+        if (status == SequenceStatus.ACTIVE && stepCount(id) == 0) {
+            throw new ConflictException("sequence-empty", "sequence " + id + " has no steps yet");
+        }
+        sequences.setStatus(id, status, clock.instant());
+        Sequence changed = get(id);
+        return new SequenceSummary(changed.id(), changed.name(), changed.description(), changed.status(), changed.ownerId(),
+                changed.steps().size(), changed.createdAt(), changed.updatedAt());
+    }
+
     public SequenceStatus statusOf(long id) {
         return sequences.statusOf(id).orElseThrow(() -> new NotFoundException("sequence", id));
     }

@@ -55,6 +55,20 @@ public class SecretCipher {
         }
     }
 
+    /**
+     * A key for another purpose (signing tracking links...), derived from the encryption key with
+     * HMAC-SHA256 so that one secret serves both and neither reveals the other.
+     */
+    public byte[] derivedKey(String purpose) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            return mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot derive a key", e);
+        }
+    }
+
     public String decrypt(byte[] stored) {
         if (stored == null) {
             return null;

@@ -1,0 +1,46 @@
+package dev.relance.engine.dispatch;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How due steps are claimed and sent.
+ *
+ * @param enabled run the dispatch job on this instance (default true); tests drive the engine by hand
+ * @param pollInterval how often the dispatch job looks for due work (default 5s)
+ * @param batchSize enrollments claimed at once (default 200)
+ * @param lease how long a claim holds before another dispatcher may take the row again (default 5m)
+ * @param concurrency mailboxes served at the same time by one dispatcher (default 32)
+ * @param retryBackoff first wait after a temporary SMTP failure, doubled at each attempt (default 5m)
+ * @param maxRetryBackoff longest wait between two attempts (default 6h)
+ * @param maxAttempts attempts before a message is given up and its enrollment needs attention (default 8)
+ * @param prospectMinGap least time between two emails to one prospect from different enrollments
+ *     (default 24h; 0 turns the cap off)
+ * @param windowJitter most random delay added to a step that waited for its send window to open, so
+ *     that sends do not all leave at the window's first second (default 20m, never past the window)
+ * @param resendUnknown after a crash, resend a message whose fate cannot be learnt from the Sent
+ *     folder (default false: it is marked UNKNOWN and shown to its owner; a duplicate cold email is
+ *     worse than a late one). A resent message keeps its Message-ID and is flagged as a possible duplicate.
+ */
+@ConfigurationProperties("relance.dispatch")
+public record DispatchProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("5s") Duration pollInterval,
+        @DefaultValue("200") int batchSize,
+        @DefaultValue("5m") Duration lease,
+        @DefaultValue("32") int concurrency,
+        @DefaultValue("5m") Duration retryBackoff,
+        @DefaultValue("6h") Duration maxRetryBackoff,
+        @DefaultValue("8") int maxAttempts,
+        @DefaultValue("24h") Duration prospectMinGap,
+        @DefaultValue("20m") Duration windowJitter,
+        @DefaultValue("false") boolean resendUnknown) {
+
+    /** The wait before attempt {@code attempt + 1}, doubling from {@link #retryBackoff}. */
+    Duration backoffAfter(int attempt) {
+        Duration wait = retryBackoff.multipliedBy(1L << Math.min(Math.max(attempt - 1, 0), 20));
+        return wait.compareTo(maxRetryBackoff) > 0 ? maxRetryBackoff : wait;
+    }
+}

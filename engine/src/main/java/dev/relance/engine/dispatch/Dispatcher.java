@@ -1,0 +1,120 @@
+package dev.relance.engine.dispatch;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Service;
+
+import dev.relance.engine.enrollment.ClaimedEnrollment;
+import dev.relance.engine.enrollment.EnrollmentProgress;
+import dev.relance.engine.mailbox.MailboxService;
+import dev.relance.engine.prospect.AccountService;
+import dev.relance.engine.prospect.ProspectService;
+import dev.relance.engine.sequence.SequenceService;
+
+/**
+ * The engine's front door for sending: claims due enrollments in batches and runs their current
+ * steps. The Quartz dispatch job calls {@link #runDueWork()} every few seconds; tests call it by
+ * hand after moving the clock. Any number of instances may run it at once on one database.
+ */
+@Service
+@EnableConfigurationProperties(DispatchProperties.class)
+public class Dispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final EnrollmentProgress progress;
+    private final StepRunner runner;
+    private final SequenceService sequences;
+    private final ProspectService prospects;
+    private final AccountService accounts;
+    private final MailboxService mailboxes;
+    private final DispatchProperties properties;
+
+    Dispatcher(EnrollmentProgress progress, StepRunner runner, SequenceService sequences, ProspectService prospects,
+            AccountService accounts, MailboxService mailboxes, DispatchProperties properties) {
+        this.progress = progress;
+        this.runner = runner;
+        this.sequences = sequences;
+        this.prospects = prospects;
+        this.accounts = accounts;
+        this.mailboxes = mailboxes;
+        this.properties = properties;
+    }
+
+    /** Runs everything due now, batch after batch, until nothing due is left to claim. */
+    public DispatchReport runDueWork() {
+        DispatchReport total = DispatchReport.empty();
+        ContextLoader contexts = new ContextLoader(sequences, prospects, accounts, mailboxes);
+        while (true) {
+            List<ClaimedEnrollment> batch = progress.claimDue(properties.batchSize(), properties.lease());
+            if (batch.isEmpty()) {
+                return total;
+            }
+            total = total.plus(runBatch(batch, contexts));
+        }
+    }
+
+    /**
+     * Mailboxes are served side by side on virtual threads; the steps of one mailbox run one after
+     * the other, over its one SMTP connection and in its pacing order.
+     */
+    private DispatchReport runBatch(List<ClaimedEnrollment> batch, ContextLoader contexts) {
+        Map<Long, List<ClaimedEnrollment>> byMailbox = new LinkedHashMap<>();
+        batch.forEach(c -> byMailbox.computeIfAbsent(c.mailboxId(), id -> new ArrayList<>()).add(c));
+        Semaphore slots = new Semaphore(properties.concurrency());
+        Map<StepOutcome, Integer> outcomes = new EnumMap<>(StepOutcome.class);
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Map<StepOutcome, Integer>>> running = new ArrayList<>();
+            for (List<ClaimedEnrollment> steps : byMailbox.values()) {
+                running.add(threads.submit(() -> runMailbox(steps, contexts, slots)));
+            }
+            for (Future<Map<StepOutcome, Integer>> done : running) {
+                done.get().forEach((k, v) -> outcomes.merge(k, v, Integer::sum));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            log.error("a dispatch worker failed; its claims expire and are retried", e.getCause());
+        }
+        return new DispatchReport(batch.size(), outcomes);
+    }
+
+    private Map<StepOutcome, Integer> runMailbox(List<ClaimedEnrollment> steps, ContextLoader contexts, Semaphore slots)
+            throws InterruptedException {
+        Map<StepOutcome, Integer> outcomes = new EnumMap<>(StepOutcome.class);
+        slots.acquire();
+        try {
+            for (ClaimedEnrollment claimed : steps) {
+                outcomes.merge(runOne(claimed, contexts), 1, Integer::sum);
+            }
+        } finally {
+            slots.release();
+        }
+        return outcomes;
+    }
+
+    private StepOutcome runOne(ClaimedEnrollment claimed, ContextLoader contexts) {
+        try {
+            return contexts.load(claimed).map(runner::run).orElseGet(() -> {
+                progress.needsAttention(claimed, "its current step or prospect no longer exists");
+                return StepOutcome.NEEDS_ATTENTION;
+            });
+        } catch (RuntimeException e) {
+            // The claim runs out and the step is tried again; a SENDING message is left to recovery.
+            log.error("step of enrollment {} failed; it will be retried after its lease", claimed.id(), e);
+            return StepOutcome.LOST_RACE;
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package dev.relance.engine.dispatch;
+
+import java.time.Instant;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import dev.relance.engine.enrollment.EnrollmentProgress;
+import dev.relance.engine.enrollment.EnrollmentState;
+import dev.relance.engine.enrollment.StepDelays;
+import dev.relance.engine.mailbox.MailboxService;
+import dev.relance.engine.mailbox.MailboxStatus;
+import dev.relance.engine.mailbox.SendOutcome;
+import dev.relance.engine.prospect.SuppressionReason;
+import dev.relance.engine.prospect.SuppressionService;
+import dev.relance.engine.sequence.Step;
+
+/**
+ * What follows an SMTP answer, in the transaction that records it: the message's state, the
+ * enrollment's next step (or its end), suppression of a dead address, and the event log.
+ */
+@Component
+class Outcomes {
+
+    private final MessageLog messages;
+    private final EnrollmentProgress progress;
+    private final SuppressionService suppressions;
+    private final MailboxService mailboxes;
+    private final DispatchEvents events;
+    private final DispatchProperties properties;
+
+    Outcomes(MessageLog messages, EnrollmentProgress progress, SuppressionService suppressions, MailboxService mailboxes,
+            DispatchEvents events, DispatchProperties properties) {
+        this.messages = messages;
+        this.progress = progress;
+        this.suppressions = suppressions;
+        this.mailboxes = mailboxes;
+        this.events = events;
+        this.properties = properties;
+    }
+
+    /** Accepted by the server: the message is SENT and the enrollment moves to its next step, or finishes. */
+    StepOutcome sent(StepContext context, MessageRecord message, Instant now) {
+        messages.markSent(message.id(), now);
+        advancePast(context, now);
+        events.append("SENT", context, message.id(), variantOf(message), now, Map.of("messageId", message.messageIdHeader()));
+        if (context.nextStep() == null) {
+            events.append("FINISHED", context, null, null, now, Map.of());
+        }
+        return StepOutcome.SENT;
+    }
+
+    /** Moves the enrollment past its current step (sent, or a task done). */
+    void advancePast(StepContext context, Instant now) {
+        Step next = context.nextStep();
+        Instant due = next == null ? null
+                : StepDelays.dueAfter(now, next.delay(), context.zone(), context.schedule().holidayCalendar());
+        progress.advance(context.claimed().id(), context.step().id(), next == null ? null : next.id(), due);
+    }
+
+    /** A permanent refusal of the recipient: a hard bounce. */
+    StepOutcome bounced(StepContext context, MessageRecord message, SendOutcome.Rejected rejected, Instant now) {
+        String reason = rejected.replyCode() + " " + rejected.enhancedStatus() + " " + rejected.serverReply();
+        messages.markFailed(message.id(), reason, now);
+        suppressions.suppressAddress(context.prospect().email(), SuppressionReason.HARD_BOUNCE, "SMTP " + reason.trim());
+        progress.end(context.claimed().id(), EnrollmentState.BOUNCED, "hard bounce at send: " + reason.trim());
+        events.append("BOUNCED", context, message.id(), variantOf(message), now, Map.of("hard", true,
+                "replyCode", rejected.replyCode(), "status", String.valueOf(rejected.enhancedStatus()), "phase", "SMTP"));
+        return StepOutcome.BOUNCED;
+    }
+
+    /** A temporary failure: retried later with a growing wait, given up after the last attempt. */
+    StepOutcome deferred(StepContext context, MessageRecord message, String reason, Instant now) {
+        if (message.attempts() >= properties.maxAttempts()) {
+            messages.markFailed(message.id(), "gave up after " + message.attempts() + " attempts: " + reason, now);
+            progress.needsAttention(context.claimed(), "sending failed " + message.attempts() + " times: " + reason);
+            return StepOutcome.NEEDS_ATTENTION;
+        }
+        Instant nextAttempt = now.plus(properties.backoffAfter(message.attempts()));
+        messages.markRetry(message.id(), reason, nextAttempt, now);
+        progress.release(context.claimed(), nextAttempt);
+        return StepOutcome.DEFERRED;
+    }
+
+    /** A message already exists for this step (a retry of a claim, a resolved recovery...). */
+    StepOutcome alreadyRecorded(StepContext context, MessageRecord existing) {
+        return switch (existing.state()) {
+            case "SENT" -> {
+                advancePast(context, existing.updatedAt());
+                yield StepOutcome.SENT;
+            }
+            default -> StepOutcome.LOST_RACE;
+        };
+    }
+
+    /** After the current transaction commits, pauses the mailbox whose server refused our credentials. */
+    void pauseMailboxAfterAuthFailure(StepContext context, String reason) {
+        long mailboxId = context.mailbox().id();
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                mailboxes.changeStatus(mailboxId, MailboxStatus.AUTH_FAILED,
+                        "the SMTP server refused the credentials: " + reason);
+            }
+        });
+    }
+
+    private static Long variantOf(MessageRecord message) {
+        return message.variantId();
+    }
+}

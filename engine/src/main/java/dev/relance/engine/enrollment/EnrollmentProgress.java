@@ -1,0 +1,109 @@
+package dev.relance.engine.enrollment;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.relance.engine.task.TaskService;
+
+/**
+ * How the dispatcher moves enrollments along: claim what is due, then release it for later,
+ * advance it past a step, or end it. Every change checks the claim or the state it expects, so that
+ * a concurrent pause, stop or second dispatcher makes it a no-op ({@code false}) instead of an
+ * overwrite.
+ */
+@Service
+public class EnrollmentProgress {
+
+    private final ProgressRepository progress;
+    private final TaskService tasks;
+    private final Clock clock;
+
+    EnrollmentProgress(ProgressRepository progress, TaskService tasks, Clock clock) {
+        this.progress = progress;
+        this.tasks = tasks;
+        this.clock = clock;
+    }
+
+    /** Claims up to {@code limit} due enrollments of active sequences and mailboxes, for {@code lease}. */
+    @Transactional
+    public List<ClaimedEnrollment> claimDue(int limit, Duration lease) {
+        Instant now = clock.instant();
+        return progress.claimDue(limit, now, now.plus(lease));
+    }
+
+    /**
+     * In the caller's (sending) transaction: true when the claim still holds and the enrollment,
+     * its sequence and its mailbox are active; from then on a pause waits for this transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean lockForSend(ClaimedEnrollment claimed) {
+        return progress.lockForSend(claimed);
+    }
+
+    /** Gives the enrollment back, due again at {@code nextRunAt} (outside a window, over a cap...). */
+    @Transactional
+    public boolean release(ClaimedEnrollment claimed, Instant nextRunAt) {
+        return progress.release(claimed, nextRunAt, clock.instant());
+    }
+
+    /**
+     * Moves past {@code stepId}: to {@code nextStepId} due at {@code nextRunAt}, or to FINISHED when
+     * there is no next step. Joins the caller's transaction (the one that records the send).
+     */
+    @Transactional
+    public boolean advance(long enrollmentId, long stepId, Long nextStepId, Instant nextRunAt) {
+        return progress.advance(enrollmentId, stepId, nextStepId, nextStepId == null ? null : nextRunAt, clock.instant());
+    }
+
+    /** The current step is a task for the owner: the enrollment waits for it. */
+    @Transactional
+    public boolean waitForTask(ClaimedEnrollment claimed) {
+        return progress.setStateOfClaimed(claimed, EnrollmentState.WAITING_TASK, "waiting for a task", clock.instant());
+    }
+
+    /** The owner approved the manual email of {@code stepId}: it is due now. */
+    @Transactional
+    public boolean resumeStep(long enrollmentId, long stepId) {
+        return progress.resumeStep(enrollmentId, stepId, clock.instant());
+    }
+
+    /** A person must look: a missing variable, a message whose fate is unknown... */
+    @Transactional
+    public boolean needsAttention(ClaimedEnrollment claimed, String reason) {
+        return progress.setStateOfClaimed(claimed, EnrollmentState.NEEDS_ATTENTION, reason, clock.instant());
+    }
+
+    /** Puts an active enrollment in NEEDS_ATTENTION whoever holds it (recovery of an unknown send). */
+    @Transactional
+    public boolean flag(long enrollmentId, String reason) {
+        return progress.flag(enrollmentId, reason, clock.instant());
+    }
+
+    /** Ends a live enrollment for a reason from outside the cadence (bounce, reply, meeting booked...). */
+    @Transactional
+    public boolean end(long enrollmentId, EnrollmentState state, String reason) {
+        boolean ended = progress.endLive(enrollmentId, state, reason, clock.instant());
+        if (ended) {
+            tasks.cancelOpenTasks(enrollmentId);
+        }
+        return ended;
+    }
+
+    /** Ends every live enrollment of a prospect; returns how many ended. */
+    @Transactional
+    public int endAllOf(long prospectId, EnrollmentState state, String reason) {
+        int ended = 0;
+        for (long id : progress.liveOfProspect(prospectId)) {
+            if (end(id, state, reason)) {
+                ended++;
+            }
+        }
+        return ended;
+    }
+}
