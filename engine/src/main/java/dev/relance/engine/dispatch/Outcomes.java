@@ -16,6 +16,9 @@ import dev.relance.engine.mailbox.SendOutcome;
 import dev.relance.engine.prospect.SuppressionReason;
 import dev.relance.engine.prospect.SuppressionService;
 import dev.relance.engine.sequence.Step;
+import dev.relance.engine.task.NewTask;
+import dev.relance.engine.task.TaskService;
+import dev.relance.engine.task.TaskType;
 
 /**
  * What follows an SMTP answer, in the transaction that records it: the message's state, the
@@ -29,10 +32,12 @@ class Outcomes {
     private final SuppressionService suppressions;
     private final MailboxService mailboxes;
     private final DispatchEvents events;
+    private final TaskService tasks;
     private final DispatchProperties properties;
 
     Outcomes(MessageLog messages, EnrollmentProgress progress, SuppressionService suppressions, MailboxService mailboxes,
-            DispatchEvents events, DispatchProperties properties) {
+            DispatchEvents events, TaskService tasks, DispatchProperties properties) {
+        this.tasks = tasks;
         this.messages = messages;
         this.progress = progress;
         this.suppressions = suppressions;
@@ -95,14 +100,25 @@ class Outcomes {
         };
     }
 
-    /** After the current transaction commits, pauses the mailbox whose server refused our credentials. */
+    /**
+     * After the current transaction commits, pauses the mailbox whose server refused our credentials
+     * and tells its owner with a task; every waiting step is kept.
+     */
     void pauseMailboxAfterAuthFailure(StepContext context, String reason) {
-        long mailboxId = context.mailbox().id();
+        var mailbox = context.mailbox();
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                mailboxes.changeStatus(mailboxId, MailboxStatus.AUTH_FAILED,
+                if (mailboxes.get(mailbox.id()).status() == MailboxStatus.AUTH_FAILED) {
+                    return;
+                }
+                mailboxes.changeStatus(mailbox.id(), MailboxStatus.AUTH_FAILED,
                         "the SMTP server refused the credentials: " + reason);
+                Long owner = mailbox.ownerId() != null ? mailbox.ownerId() : context.claimed().ownerId();
+                tasks.create(new NewTask(null, null, null, owner, null, TaskType.TASK,
+                        "Mailbox " + mailbox.emailAddress() + " was paused: its server refused the password",
+                        "Update the mailbox's SMTP password, then resume the mailbox. Its waiting steps are kept. "
+                                + "Server said: " + reason, null, null, null, null));
             }
         });
     }

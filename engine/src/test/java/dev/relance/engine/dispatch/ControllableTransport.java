@@ -23,6 +23,8 @@ class ControllableTransport implements MailTransport {
 
     private final MailTransport real;
     volatile boolean crashAfterAccept;
+    /** When set, answered instead of talking to the server (a refusal the real server cannot play). */
+    volatile SendOutcome forced;
     volatile CountDownLatch inSend;
     volatile CountDownLatch proceed;
 
@@ -42,7 +44,7 @@ class ControllableTransport implements MailTransport {
                 Thread.currentThread().interrupt();
             }
         }
-        SendOutcome outcome = real.send(smtp, email);
+        SendOutcome outcome = forced != null ? forced : real.send(smtp, email);
         if (crashAfterAccept && outcome instanceof SendOutcome.Accepted) {
             throw new Crash();
         }
