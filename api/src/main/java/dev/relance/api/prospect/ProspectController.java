@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.relance.api.Created;
 import dev.relance.api.security.RelanceUser;
+import dev.relance.engine.enrollment.EnrollmentService;
 import dev.relance.engine.prospect.Prospect;
 import dev.relance.engine.prospect.ProspectDraft;
 import dev.relance.engine.prospect.ProspectFilter;
@@ -33,9 +34,11 @@ import dev.relance.engine.user.Role;
 class ProspectController {
 
     private final ProspectService prospects;
+    private final EnrollmentService enrollments;
 
-    ProspectController(ProspectService prospects) {
+    ProspectController(ProspectService prospects, EnrollmentService enrollments) {
         this.prospects = prospects;
+        this.enrollments = enrollments;
     }
 
     @PostMapping
@@ -69,6 +72,16 @@ class ProspectController {
         requireOwnership(me, id);
         prospects.delete(id);
         return ResponseEntity.noContent().build();
+    }
+
+    /** What a booked meeting did: the prospect's live enrollments it stopped. */
+    record MeetingBooked(int stoppedEnrollments) {
+    }
+
+    /** A meeting was booked (or an opportunity created): every live enrollment of the prospect stops. */
+    @PostMapping("/{id}/meeting-booked")
+    MeetingBooked meetingBooked(@PathVariable long id) {
+        return new MeetingBooked(enrollments.meetingBooked(id));
     }
 
     /** An SDR changes only their own (or unowned) prospects: a colleague's stay as they left them. */

@@ -42,12 +42,14 @@ public class EnrollmentService {
     private final SuppressionService suppressions;
     private final TransactionTemplate transactions;
     private final TaskService tasks;
+    private final EnrollmentProgress progress;
     private final Clock clock;
 
     EnrollmentService(EnrollmentRepository enrollments, ProspectService prospects, SequenceService sequences,
             MailboxService mailboxes, SuppressionService suppressions, TransactionTemplate transactions, TaskService tasks,
-            Clock clock) {
+            EnrollmentProgress progress, Clock clock) {
         this.tasks = tasks;
+        this.progress = progress;
         this.enrollments = enrollments;
         this.prospects = prospects;
         this.sequences = sequences;
@@ -71,13 +73,19 @@ public class EnrollmentService {
         return enrollOne(sequence, request.prospectId(), mailbox, ownerId, createdBy);
     }
 
-    /** Enrolls each prospect in its own transaction; a refused one is reported, never fails the rest. */
+    /**
+     * Enrolls each prospect in its own transaction; a refused one is reported, never fails the rest.
+     * With a mailbox pool, first touches rotate across the pool's mailboxes.
+     */
     public BulkEnrollmentResult enrollAll(BulkEnrollmentRequest request, long ownerId, Long createdBy) {
         Sequence sequence = enrollableSequence(request.sequenceId());
-        Mailbox mailbox = sendingMailbox(request.mailboxId(), ownerId);
+        List<Mailbox> pool = request.mailboxPool() == null || request.mailboxPool().isEmpty()
+                ? List.of(sendingMailbox(request.mailboxId(), ownerId))
+                : request.mailboxPool().stream().distinct().map(id -> sendingMailbox(id, ownerId)).toList();
         List<Enrollment> enrolled = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
         for (long prospectId : request.prospectIds().stream().distinct().toList()) {
+            Mailbox mailbox = pool.get(enrolled.size() % pool.size());
             try {
                 enrolled.add(transactions.execute(tx -> enrollOne(sequence, prospectId, mailbox, ownerId, createdBy)));
             } catch (ConflictException e) {
@@ -111,6 +119,15 @@ public class EnrollmentService {
         Instant now = clock.instant();
         Instant due = current.nextRunAt() == null || current.nextRunAt().isBefore(now) ? now : current.nextRunAt();
         return move(current, EnrollmentState.ACTIVE, null, due, null);
+    }
+
+    /**
+     * A meeting was booked (or an opportunity created) with the prospect: every live enrollment of
+     * the prospect stops. Returns how many stopped.
+     */
+    public int meetingBooked(long prospectId) {
+        prospects.get(prospectId);
+        return progress.endAllOf(prospectId, EnrollmentState.STOPPED, "meeting booked");
     }
 
     /** Ends an enrollment for good. */
