@@ -15,29 +15,17 @@ import java.util.Map;
 
 import jakarta.mail.internet.MimeMessage;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 import dev.relance.engine.enrollment.Enrollment;
 import dev.relance.engine.enrollment.EnrollmentRequest;
-import dev.relance.engine.enrollment.EnrollmentService;
 import dev.relance.engine.enrollment.EnrollmentState;
 import dev.relance.engine.mailbox.Mailbox;
-import dev.relance.engine.mailbox.MailboxService;
 import dev.relance.engine.prospect.Prospect;
 import dev.relance.engine.prospect.ProspectDraft;
-import dev.relance.engine.prospect.ProspectService;
 import dev.relance.engine.sequence.DelayUnit;
 import dev.relance.engine.sequence.Sequence;
-import dev.relance.engine.sequence.SequenceService;
 import dev.relance.engine.sequence.StepType;
 import dev.relance.engine.sequence.ThreadMode;
 import dev.relance.engine.task.OutcomeCode;
@@ -47,50 +35,13 @@ import dev.relance.engine.task.TaskFilter;
 import dev.relance.engine.task.TaskPageRequest;
 import dev.relance.engine.task.TaskService;
 import dev.relance.engine.task.TaskState;
-import dev.relance.engine.testing.MutableClock;
-import dev.relance.engine.user.Role;
-import dev.relance.engine.user.User;
-import dev.relance.engine.user.UserDraft;
-import dev.relance.engine.user.UserService;
 
 /** A real cadence through the real dispatcher, SMTP into GreenMail, driven by a test clock. */
 @DispatchTest
-class CadenceDispatchTest {
+class CadenceDispatchTest extends DispatchTestBase {
 
-    @RegisterExtension
-    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP))
-            .withConfiguration(GreenMailConfiguration.aConfig()
-                    .withUser("sam@relance.test", Cadences.GREENMAIL_LOGIN, Cadences.GREENMAIL_PASSWORD))
-            .withPerMethodLifecycle(false);
-
-    @Autowired
-    Dispatcher dispatcher;
-    @Autowired
-    EnrollmentService enrollments;
-    @Autowired
-    SequenceService sequences;
-    @Autowired
-    ProspectService prospects;
-    @Autowired
-    MailboxService mailboxes;
     @Autowired
     TaskService tasks;
-    @Autowired
-    UserService users;
-    @Autowired
-    MutableClock clock;
-    @Autowired
-    JdbcClient jdbc;
-
-    User sdr;
-
-    @BeforeEach
-    void anSdrAndNothingElseDue() throws Exception {
-        greenMail.purgeEmailFromAllMailboxes();
-        jdbc.sql("UPDATE enrollment SET state = 'STOPPED' WHERE state IN ('ACTIVE', 'PAUSED', 'WAITING_TASK')").update();
-        String name = "sdr" + System.nanoTime();
-        sdr = users.create(new UserDraft(name, name + "@relance.test", "Sam Seller", Role.SDR, "a-long-password", true));
-    }
 
     @Test
     void a_four_step_cadence_runs_to_its_end_with_threaded_headers() throws Exception {

@@ -16,70 +16,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 import dev.relance.engine.enrollment.EnrollmentRequest;
-import dev.relance.engine.enrollment.EnrollmentService;
 import dev.relance.engine.mailbox.Mailbox;
-import dev.relance.engine.mailbox.MailboxService;
 import dev.relance.engine.prospect.Prospect;
 import dev.relance.engine.prospect.ProspectDraft;
-import dev.relance.engine.prospect.ProspectService;
 import dev.relance.engine.sequence.DelayUnit;
 import dev.relance.engine.sequence.Sequence;
-import dev.relance.engine.sequence.SequenceService;
 import dev.relance.engine.sequence.ThreadMode;
 import dev.relance.engine.support.Timestamps;
-import dev.relance.engine.testing.MutableClock;
-import dev.relance.engine.user.Role;
-import dev.relance.engine.user.User;
-import dev.relance.engine.user.UserDraft;
-import dev.relance.engine.user.UserService;
 
 @DispatchTest
-class CapsAndWindowsTest {
-
-    @RegisterExtension
-    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP))
-            .withConfiguration(GreenMailConfiguration.aConfig()
-                    .withUser("sam@relance.test", Cadences.GREENMAIL_LOGIN, Cadences.GREENMAIL_PASSWORD))
-            .withPerMethodLifecycle(false);
-
-    @Autowired
-    Dispatcher dispatcher;
-    @Autowired
-    EnrollmentService enrollments;
-    @Autowired
-    SequenceService sequences;
-    @Autowired
-    ProspectService prospects;
-    @Autowired
-    MailboxService mailboxes;
-    @Autowired
-    UserService users;
-    @Autowired
-    MutableClock clock;
-    @Autowired
-    JdbcClient jdbc;
-
-    User sdr;
-
-    @BeforeEach
-    void anSdrAndNothingElseDue() throws Exception {
-        greenMail.purgeEmailFromAllMailboxes();
-        jdbc.sql("UPDATE enrollment SET state = 'STOPPED' WHERE state IN ('ACTIVE', 'PAUSED', 'WAITING_TASK')").update();
-        String name = "sdr" + System.nanoTime();
-        sdr = users.create(new UserDraft(name, name + "@relance.test", "Sam Seller", Role.SDR, "a-long-password", true));
-    }
+class CapsAndWindowsTest extends DispatchTestBase {
 
     @Test
     void a_cap_of_50_a_day_sends_exactly_50_a_day_and_all_200_within_four_days() {

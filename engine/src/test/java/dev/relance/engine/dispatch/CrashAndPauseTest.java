@@ -11,59 +11,33 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 import dev.relance.engine.enrollment.ClaimedEnrollment;
 import dev.relance.engine.enrollment.Enrollment;
 import dev.relance.engine.enrollment.EnrollmentProgress;
-import dev.relance.engine.enrollment.EnrollmentRequest;
-import dev.relance.engine.enrollment.EnrollmentService;
 import dev.relance.engine.enrollment.EnrollmentState;
 import dev.relance.engine.mailbox.MailTransport;
 import dev.relance.engine.mailbox.Mailbox;
-import dev.relance.engine.mailbox.MailboxService;
-import dev.relance.engine.prospect.Prospect;
-import dev.relance.engine.prospect.ProspectDraft;
-import dev.relance.engine.prospect.ProspectService;
 import dev.relance.engine.sequence.DelayUnit;
 import dev.relance.engine.sequence.Sequence;
-import dev.relance.engine.sequence.SequenceService;
 import dev.relance.engine.sequence.SequenceStatus;
 import dev.relance.engine.sequence.ThreadMode;
-import dev.relance.engine.testing.MutableClock;
-import dev.relance.engine.user.Role;
-import dev.relance.engine.user.User;
-import dev.relance.engine.user.UserDraft;
-import dev.relance.engine.user.UserService;
 
 /** Crashes at the two dangerous moments, and a pause while a batch is being sent. */
 @DispatchTest
 @Import(CrashAndPauseTest.Transport.class)
-class CrashAndPauseTest {
-
-    @RegisterExtension
-    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP))
-            .withConfiguration(GreenMailConfiguration.aConfig()
-                    .withUser("sam@relance.test", Cadences.GREENMAIL_LOGIN, Cadences.GREENMAIL_PASSWORD))
-            .withPerMethodLifecycle(false);
+class CrashAndPauseTest extends DispatchTestBase {
 
     @TestConfiguration(proxyBeanMethods = false)
     static class Transport {
@@ -75,40 +49,19 @@ class CrashAndPauseTest {
     }
 
     @Autowired
-    Dispatcher dispatcher;
-    @Autowired
     InFlightRecovery recovery;
     @Autowired
     EnrollmentProgress progress;
     @Autowired
-    EnrollmentService enrollments;
-    @Autowired
-    SequenceService sequences;
-    @Autowired
-    ProspectService prospects;
-    @Autowired
-    MailboxService mailboxes;
-    @Autowired
-    UserService users;
-    @Autowired
     ControllableTransport transport;
-    @Autowired
-    MutableClock clock;
-    @Autowired
-    JdbcClient jdbc;
 
-    User sdr;
     Mailbox mailbox;
     Sequence sequence;
 
     @BeforeEach
-    void aCadenceAndNothingElseDue() throws Exception {
-        greenMail.purgeEmailFromAllMailboxes();
-        jdbc.sql("UPDATE enrollment SET state = 'STOPPED' WHERE state IN ('ACTIVE', 'PAUSED', 'WAITING_TASK')").update();
+    void aCadence() {
         transport.crashAfterAccept = false;
         clock.set(Instant.parse("2026-03-03T09:00:00Z"));
-        String name = "sdr" + System.nanoTime();
-        sdr = users.create(new UserDraft(name, name + "@relance.test", "Sam Seller", Role.SDR, "a-long-password", true));
         mailbox = mailboxes.create(greenMailMailbox(sdr.id(), greenMail.getSmtp().getPort(), greenMail.getImap().getPort(),
                 500, 500, 0));
         sequence = sequences.create(sequence(List.of(email(0, DelayUnit.MINUTES, ThreadMode.NEW_THREAD, "Hello",
@@ -203,11 +156,14 @@ class CrashAndPauseTest {
         pausing.join(30_000);
         dispatching.join(30_000);
 
+        // The pause waited for the send in flight (and, as PostgreSQL does not queue a writer ahead of
+        // new share locks, maybe for a few more); once it returned, nothing else went out.
         assertThat(receivedWhenPauseReturned).hasSize(1);
-        assertThat(greenMail.getReceivedMessages()).hasSize(receivedWhenPauseReturned.getFirst());
-        assertThat(greenMail.getReceivedMessages().length).isEqualTo(1);
+        int atPause = receivedWhenPauseReturned.getFirst();
+        assertThat(atPause).isBetween(1, 9);
+        assertThat(greenMail.getReceivedMessages()).hasSize(atPause);
         assertThat(jdbc.sql("SELECT count(*) FROM message WHERE state = 'SENT' AND mailbox_id = :m")
-                .param("m", mailbox.id()).query(Long.class).single()).isEqualTo(1);
+                .param("m", mailbox.id()).query(Long.class).single()).isEqualTo(atPause);
     }
 
     private void awaitWaitingOnALock() {
@@ -231,13 +187,7 @@ class CrashAndPauseTest {
     }
 
     private Enrollment enroll(String email) {
-        Prospect p = prospects.create(new ProspectDraft(email, "Pat", null, null, null, null, "Europe/Paris", "fr-FR", "FR",
-                null, Map.of(), sdr.id(), null, null));
-        return enrollments.enroll(new EnrollmentRequest(sequence.id(), p.id(), mailbox.id(), null), sdr.id(), sdr.id());
+        return enroll(sequence, prospect(email), mailbox);
     }
 
-    private String messageState(Enrollment enrollment) {
-        return jdbc.sql("SELECT state FROM message WHERE enrollment_id = :e").param("e", enrollment.id())
-                .query(String.class).single();
-    }
 }

@@ -10,82 +10,36 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 import dev.relance.engine.enrollment.BulkEnrollmentRequest;
 import dev.relance.engine.enrollment.Enrollment;
-import dev.relance.engine.enrollment.EnrollmentRequest;
-import dev.relance.engine.enrollment.EnrollmentService;
 import dev.relance.engine.enrollment.EnrollmentState;
 import dev.relance.engine.mailbox.Mailbox;
-import dev.relance.engine.mailbox.MailboxService;
 import dev.relance.engine.prospect.Prospect;
-import dev.relance.engine.prospect.ProspectDraft;
-import dev.relance.engine.prospect.ProspectService;
 import dev.relance.engine.prospect.SuppressionDraft;
 import dev.relance.engine.prospect.SuppressionKind;
 import dev.relance.engine.prospect.SuppressionReason;
 import dev.relance.engine.prospect.SuppressionService;
 import dev.relance.engine.sequence.DelayUnit;
 import dev.relance.engine.sequence.Sequence;
-import dev.relance.engine.sequence.SequenceService;
 import dev.relance.engine.sequence.ThreadMode;
-import dev.relance.engine.testing.MutableClock;
-import dev.relance.engine.user.Role;
-import dev.relance.engine.user.User;
-import dev.relance.engine.user.UserDraft;
-import dev.relance.engine.user.UserService;
 
 /** The rules checked again at send time, and the controls around them. */
 @DispatchTest
-class SendTimeRulesTest {
+class SendTimeRulesTest extends DispatchTestBase {
 
-    @RegisterExtension
-    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP))
-            .withConfiguration(GreenMailConfiguration.aConfig()
-                    .withUser("sam@relance.test", Cadences.GREENMAIL_LOGIN, Cadences.GREENMAIL_PASSWORD))
-            .withPerMethodLifecycle(false);
-
-    @Autowired
-    Dispatcher dispatcher;
-    @Autowired
-    EnrollmentService enrollments;
-    @Autowired
-    SequenceService sequences;
-    @Autowired
-    ProspectService prospects;
-    @Autowired
-    MailboxService mailboxes;
     @Autowired
     SuppressionService suppressions;
-    @Autowired
-    UserService users;
-    @Autowired
-    MutableClock clock;
-    @Autowired
-    JdbcClient jdbc;
 
-    User sdr;
     Mailbox mailbox;
 
     @BeforeEach
-    void aMailboxAndNothingElseDue() throws Exception {
-        greenMail.purgeEmailFromAllMailboxes();
-        jdbc.sql("UPDATE enrollment SET state = 'STOPPED' WHERE state IN ('ACTIVE', 'PAUSED', 'WAITING_TASK')").update();
+    void aMailbox() {
         clock.set(Instant.parse("2026-03-03T09:00:00Z"));
-        String name = "sdr" + System.nanoTime();
-        sdr = users.create(new UserDraft(name, name + "@relance.test", "Sam Seller", Role.SDR, "a-long-password", true));
         mailbox = mailboxes.create(greenMailMailbox(sdr.id(), greenMail.getSmtp().getPort(), null, 500, 500, 0));
     }
 
@@ -179,16 +133,8 @@ class SendTimeRulesTest {
                 "Hi {{ first_name }}")), everyDay(), LocalTime.of(0, 0), LocalTime.of(23, 59), null), sdr.id());
     }
 
-    private Prospect prospect(String email) {
-        return prospects.create(new ProspectDraft(email, "Pat", null, null, null, null, "Europe/Paris", "fr-FR", "FR", null,
-                Map.of(), sdr.id(), null, null));
-    }
-
     private Enrollment enroll(Sequence sequence, Prospect prospect) {
         return enroll(sequence, prospect, mailbox);
     }
 
-    private Enrollment enroll(Sequence sequence, Prospect prospect, Mailbox from) {
-        return enrollments.enroll(new EnrollmentRequest(sequence.id(), prospect.id(), from.id(), null), sdr.id(), sdr.id());
-    }
 }

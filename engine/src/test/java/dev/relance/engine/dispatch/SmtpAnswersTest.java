@@ -10,95 +10,48 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 import dev.relance.engine.enrollment.Enrollment;
-import dev.relance.engine.enrollment.EnrollmentRequest;
-import dev.relance.engine.enrollment.EnrollmentService;
 import dev.relance.engine.enrollment.EnrollmentState;
 import dev.relance.engine.mailbox.Mailbox;
 import dev.relance.engine.mailbox.MailboxDraft;
-import dev.relance.engine.mailbox.MailboxService;
 import dev.relance.engine.mailbox.MailboxStatus;
 import dev.relance.engine.mailbox.SendOutcome;
 import dev.relance.engine.mailbox.ServerDraft;
 import dev.relance.engine.mailbox.TransportSecurity;
-import dev.relance.engine.prospect.Prospect;
-import dev.relance.engine.prospect.ProspectDraft;
-import dev.relance.engine.prospect.ProspectService;
 import dev.relance.engine.prospect.SuppressionReason;
 import dev.relance.engine.prospect.SuppressionService;
 import dev.relance.engine.sequence.DelayUnit;
 import dev.relance.engine.sequence.Sequence;
-import dev.relance.engine.sequence.SequenceService;
 import dev.relance.engine.sequence.ThreadMode;
 import dev.relance.engine.task.TaskFilter;
 import dev.relance.engine.task.TaskPageRequest;
 import dev.relance.engine.task.TaskService;
 import dev.relance.engine.task.TaskState;
-import dev.relance.engine.testing.MutableClock;
-import dev.relance.engine.user.Role;
-import dev.relance.engine.user.User;
-import dev.relance.engine.user.UserDraft;
-import dev.relance.engine.user.UserService;
 
 /** What the dispatcher does with each kind of SMTP answer. */
 @DispatchTest
 @Import(CrashAndPauseTest.Transport.class)
-class SmtpAnswersTest {
+class SmtpAnswersTest extends DispatchTestBase {
 
-    @RegisterExtension
-    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP))
-            .withConfiguration(GreenMailConfiguration.aConfig()
-                    .withUser("sam@relance.test", Cadences.GREENMAIL_LOGIN, Cadences.GREENMAIL_PASSWORD))
-            .withPerMethodLifecycle(false);
-
-    @Autowired
-    Dispatcher dispatcher;
-    @Autowired
-    EnrollmentService enrollments;
-    @Autowired
-    SequenceService sequences;
-    @Autowired
-    ProspectService prospects;
-    @Autowired
-    MailboxService mailboxes;
     @Autowired
     SuppressionService suppressions;
-    @Autowired
-    UserService users;
     @Autowired
     TaskService tasks;
     @Autowired
     ControllableTransport transport;
-    @Autowired
-    MutableClock clock;
-    @Autowired
-    JdbcClient jdbc;
 
-    User sdr;
     Sequence sequence;
 
     @BeforeEach
-    void aCadenceAndNothingElseDue() throws Exception {
-        greenMail.purgeEmailFromAllMailboxes();
-        jdbc.sql("UPDATE enrollment SET state = 'STOPPED' WHERE state IN ('ACTIVE', 'PAUSED', 'WAITING_TASK')").update();
+    void aCadence() {
         transport.forced = null;
         clock.set(Instant.parse("2026-03-03T09:00:00Z"));
-        String name = "sdr" + System.nanoTime();
-        sdr = users.create(new UserDraft(name, name + "@relance.test", "Sam Seller", Role.SDR, "a-long-password", true));
         sequence = sequences.create(sequence(List.of(email(0, DelayUnit.MINUTES, ThreadMode.NEW_THREAD, "Hello",
                 "Hi {{ first_name }}")), everyDay(), LocalTime.of(0, 0), LocalTime.of(23, 59), null), sdr.id());
     }
@@ -162,13 +115,7 @@ class SmtpAnswersTest {
     }
 
     private Enrollment enroll(String email, Mailbox mailbox) {
-        Prospect p = prospects.create(new ProspectDraft(email, "Pat", null, null, null, null, "Europe/Paris", "fr-FR", "FR",
-                null, Map.of(), sdr.id(), null, null));
-        return enrollments.enroll(new EnrollmentRequest(sequence.id(), p.id(), mailbox.id(), null), sdr.id(), sdr.id());
+        return enroll(sequence, prospect(email), mailbox);
     }
 
-    private String messageState(Enrollment enrollment) {
-        return jdbc.sql("SELECT state FROM message WHERE enrollment_id = :e").param("e", enrollment.id())
-                .query(String.class).single();
-    }
 }

@@ -19,65 +19,31 @@ import java.util.concurrent.Executors;
 import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 import dev.relance.engine.EngineTestApplication;
 import dev.relance.engine.enrollment.BulkEnrollmentRequest;
-import dev.relance.engine.enrollment.EnrollmentService;
 import dev.relance.engine.mailbox.Mailbox;
-import dev.relance.engine.mailbox.MailboxService;
 import dev.relance.engine.prospect.ProspectDraft;
-import dev.relance.engine.prospect.ProspectService;
 import dev.relance.engine.sequence.DelayUnit;
 import dev.relance.engine.sequence.Sequence;
-import dev.relance.engine.sequence.SequenceService;
 import dev.relance.engine.sequence.ThreadMode;
 import dev.relance.engine.testing.MutableClock;
 import dev.relance.engine.testing.TestClockConfiguration;
 import dev.relance.engine.user.Role;
 import dev.relance.engine.user.User;
 import dev.relance.engine.user.UserDraft;
-import dev.relance.engine.user.UserService;
 
 /** Two engines on one database dispatch 2,000 due steps together: every step once, none twice. */
 @DispatchTest
-class TwoInstancesTest {
+class TwoInstancesTest extends DispatchTestBase {
 
     private static final int PROSPECTS = 2_000;
     private static final int MAILBOXES = 20;
 
-    @RegisterExtension
-    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP))
-            .withConfiguration(GreenMailConfiguration.aConfig()
-                    .withUser("sam@relance.test", Cadences.GREENMAIL_LOGIN, Cadences.GREENMAIL_PASSWORD))
-            .withPerMethodLifecycle(false);
-
-    @Autowired
-    Dispatcher dispatcher;
-    @Autowired
-    EnrollmentService enrollments;
-    @Autowired
-    SequenceService sequences;
-    @Autowired
-    ProspectService prospects;
-    @Autowired
-    MailboxService mailboxes;
-    @Autowired
-    UserService users;
-    @Autowired
-    MutableClock clock;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     Environment environment;
 

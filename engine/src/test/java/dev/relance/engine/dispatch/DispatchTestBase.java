@@ -1,0 +1,94 @@
+package dev.relance.engine.dispatch;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
+import dev.relance.engine.enrollment.Enrollment;
+import dev.relance.engine.enrollment.EnrollmentRequest;
+import dev.relance.engine.enrollment.EnrollmentService;
+import dev.relance.engine.mailbox.Mailbox;
+import dev.relance.engine.mailbox.MailboxService;
+import dev.relance.engine.prospect.Prospect;
+import dev.relance.engine.prospect.ProspectDraft;
+import dev.relance.engine.prospect.ProspectService;
+import dev.relance.engine.sequence.Sequence;
+import dev.relance.engine.sequence.SequenceService;
+import dev.relance.engine.testing.MutableClock;
+import dev.relance.engine.user.Role;
+import dev.relance.engine.user.User;
+import dev.relance.engine.user.UserDraft;
+import dev.relance.engine.user.UserService;
+
+/**
+ * What every dispatch test needs: a GreenMail server (SMTP and IMAP), the engine's services, a
+ * fresh SDR, and no other enrollment due (test classes of one context share its database).
+ */
+abstract class DispatchTestBase {
+
+    @RegisterExtension
+    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP))
+            .withConfiguration(GreenMailConfiguration.aConfig()
+                    .withUser("sam@relance.test", Cadences.GREENMAIL_LOGIN, Cadences.GREENMAIL_PASSWORD))
+            .withPerMethodLifecycle(false);
+
+    @Autowired
+    Dispatcher dispatcher;
+    @Autowired
+    EnrollmentService enrollments;
+    @Autowired
+    SequenceService sequences;
+    @Autowired
+    ProspectService prospects;
+    @Autowired
+    MailboxService mailboxes;
+    @Autowired
+    UserService users;
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    JdbcClient jdbc;
+
+    User sdr;
+
+    @BeforeEach
+    void anSdrAndNothingElseDue() throws Exception {
+        greenMail.purgeEmailFromAllMailboxes();
+        jdbc.sql("UPDATE enrollment SET state = 'STOPPED' WHERE state IN ('ACTIVE', 'PAUSED', 'WAITING_TASK')").update();
+        String name = "sdr" + System.nanoTime();
+        sdr = users.create(new UserDraft(name, name + "@relance.test", "Sam Seller", Role.SDR, "a-long-password", true));
+    }
+
+    /** A mailbox of the SDR sending through GreenMail. */
+    Mailbox mailbox(int dailyCap, int hourlyCap, int spacingSeconds, boolean withImap) {
+        return mailboxes.create(Cadences.greenMailMailbox(sdr.id(), greenMail.getSmtp().getPort(),
+                withImap ? greenMail.getImap().getPort() : null, dailyCap, hourlyCap, spacingSeconds));
+    }
+
+    /** A prospect of the SDR in Paris, named Pat unless told otherwise. */
+    Prospect prospect(String email) {
+        return prospect(email, "Pat", "Europe/Paris");
+    }
+
+    Prospect prospect(String email, String firstName, String zone) {
+        return prospects.create(new ProspectDraft(email, firstName, null, null, null, null, zone, "fr-FR", "FR", null,
+                Map.of(), sdr.id(), null, null));
+    }
+
+    Enrollment enroll(Sequence sequence, Prospect prospect, Mailbox from) {
+        return enrollments.enroll(new EnrollmentRequest(sequence.id(), prospect.id(), from.id(), null), sdr.id(), sdr.id());
+    }
+
+    String messageState(Enrollment enrollment) {
+        return jdbc.sql("SELECT state FROM message WHERE enrollment_id = :e").param("e", enrollment.id())
+                .query(String.class).single();
+    }
+}
