@@ -266,10 +266,8 @@ CREATE TABLE message (
     version             integer     NOT NULL DEFAULT 0,
     UNIQUE (enrollment_id, step_id)
 );
-CREATE INDEX message_prospect ON message (prospect_id, sent_at);
 CREATE INDEX message_step ON message (step_id);
 CREATE INDEX message_variant ON message (variant_id);
-CREATE INDEX message_mailbox_sent ON message (mailbox_id, sent_at);
 CREATE INDEX message_in_flight ON message (updated_at) WHERE state IN ('SENDING', 'RETRY');
 
 -- Append-only facts, partitioned by month of occurrence once they grow (default partition for now).

@@ -2,7 +2,9 @@ package dev.relance.engine.dispatch;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
 
 import org.slf4j.Logger;
@@ -12,6 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.relance.engine.enrollment.EnrollmentProgress;
 import dev.relance.engine.mailbox.MailTransport;
+import dev.relance.engine.mailbox.MailboxCredentials;
 import dev.relance.engine.mailbox.MailboxService;
 import dev.relance.engine.mailbox.SendOutcome;
 import dev.relance.engine.sequence.Variant;
@@ -40,6 +43,7 @@ class EmailSender {
     private final DispatchProperties properties;
     private final Clock clock;
     private final RandomGenerator random = RandomGenerator.getDefault();
+    private final Map<Long, CachedCredentials> credentials = new ConcurrentHashMap<>();
 
     EmailSender(EnrollmentProgress progress, MessageLog messages, MailboxPacing pacing, EmailComposer composer,
             MailTransport transport, MailboxService mailboxes, Outcomes outcomes, TransactionTemplate transactions,
@@ -95,8 +99,7 @@ class EmailSender {
             messages.markRetry(message.id(), "not sent: paused or stopped before sending", now, now);
             return StepOutcome.STOPPED;
         }
-        SendOutcome outcome = transport.send(mailboxes.smtpCredentials(context.mailbox().id()),
-                composer.outgoing(context, message));
+        SendOutcome outcome = transport.send(credentialsOf(context), composer.outgoing(context, message));
         return switch (outcome) {
             case SendOutcome.Accepted accepted -> outcomes.sent(context, message, now);
             case SendOutcome.Rejected rejected -> outcomes.bounced(context, message, rejected, now);
@@ -105,9 +108,27 @@ class EmailSender {
         };
     }
 
+    /**
+     * The mailbox's decrypted SMTP credentials, read once per version of the mailbox row: an edit of
+     * the mailbox (a new password) changes its updatedAt, and a refused login drops the entry.
+     */
+    private MailboxCredentials credentialsOf(StepContext context) {
+        var mailbox = context.mailbox();
+        CachedCredentials cached = credentials.get(mailbox.id());
+        if (cached == null || !cached.version().equals(mailbox.updatedAt())) {
+            cached = new CachedCredentials(mailbox.updatedAt(), mailboxes.smtpCredentials(mailbox.id()));
+            credentials.put(mailbox.id(), cached);
+        }
+        return cached.credentials();
+    }
+
+    private record CachedCredentials(java.time.Instant version, MailboxCredentials credentials) {
+    }
+
     private StepOutcome authenticationFailed(StepContext context, MessageRecord message,
             SendOutcome.AuthenticationFailed failed, Instant now) {
         log.warn("mailbox {} refused our credentials; pausing it with its waiting steps kept", context.mailbox().id());
+        credentials.remove(context.mailbox().id());
         messages.markRetry(message.id(), "authentication failed: " + failed.reason(), now, now);
         progress.release(context.claimed(), now);
         outcomes.pauseMailboxAfterAuthFailure(context, failed.reason());

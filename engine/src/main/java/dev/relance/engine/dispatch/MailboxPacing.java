@@ -24,6 +24,15 @@ class MailboxPacing {
             SELECT next_send_at FROM mailbox WHERE id = :id FOR UPDATE
             """;
 
+    // Both caps in one pass over the mailbox's attempts since the earlier of the two bounds.
+    private static final String COUNTS = """
+            SELECT count(*) FILTER (WHERE created_at >= :startOfDay) AS today,
+                   count(*) FILTER (WHERE created_at >= :hourAgo) AS last_hour
+              FROM message
+             WHERE mailbox_id = :mailboxId AND state IN ('SENDING', 'SENT', 'UNKNOWN')
+               AND created_at >= LEAST(CAST(:startOfDay AS timestamptz), CAST(:hourAgo AS timestamptz))
+            """;
+
     private static final String OLDEST_IN_LAST_HOUR = """
             SELECT min(created_at) FROM message
              WHERE mailbox_id = :mailboxId AND state IN ('SENDING', 'SENT', 'UNKNOWN') AND created_at >= :since
@@ -34,11 +43,9 @@ class MailboxPacing {
             """;
 
     private final JdbcClient jdbc;
-    private final MessageLog messages;
 
-    MailboxPacing(JdbcClient jdbc, MessageLog messages) {
+    MailboxPacing(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.messages = messages;
     }
 
     /** Takes a send slot now, or tells when the next one opens. */
@@ -50,19 +57,24 @@ class MailboxPacing {
         }
         ZoneId zone = ZoneId.of(mailbox.timeZone());
         Instant startOfDay = now.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
-        if (messages.sentByMailboxSince(mailbox.id(), startOfDay) >= mailbox.dailyCap()) {
+        Instant hourAgo = now.minus(Duration.ofHours(1));
+        long[] counts = jdbc.sql(COUNTS).param("mailboxId", mailbox.id()).param("startOfDay", Timestamps.of(startOfDay))
+                .param("hourAgo", Timestamps.of(hourAgo))
+                .query((rs, row) -> new long[] {rs.getLong("today"), rs.getLong("last_hour")}).single();
+        if (counts[0] >= mailbox.dailyCap()) {
             Instant tomorrow = now.atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant();
             return Optional.of(tomorrow);
         }
-        Instant hourAgo = now.minus(Duration.ofHours(1));
-        if (messages.sentByMailboxSince(mailbox.id(), hourAgo) >= mailbox.hourlyCap()) {
+        if (counts[1] >= mailbox.hourlyCap()) {
             Instant oldest = jdbc.sql(OLDEST_IN_LAST_HOUR).param("mailboxId", mailbox.id())
                     .param("since", Timestamps.of(hourAgo)).query((rs, row) -> Timestamps.instant(rs, "min")).single();
             return Optional.of((oldest == null ? now : oldest).plus(Duration.ofHours(1)));
         }
-        long jitter = mailbox.spacingJitterSeconds() == 0 ? 0 : random.nextLong(mailbox.spacingJitterSeconds() + 1L);
-        Instant next = now.plusSeconds(mailbox.minSpacingSeconds() + jitter);
-        jdbc.sql(RESERVE).param("id", mailbox.id()).param("nextSendAt", Timestamps.of(next)).update();
+        if (mailbox.minSpacingSeconds() > 0 || mailbox.spacingJitterSeconds() > 0) {
+            long jitter = mailbox.spacingJitterSeconds() == 0 ? 0 : random.nextLong(mailbox.spacingJitterSeconds() + 1L);
+            Instant next = now.plusSeconds(mailbox.minSpacingSeconds() + jitter);
+            jdbc.sql(RESERVE).param("id", mailbox.id()).param("nextSendAt", Timestamps.of(next)).update();
+        }
         return Optional.empty();
     }
 }

@@ -63,10 +63,6 @@ class MessageLog {
              ORDER BY sent_at, id
             """;
 
-    private static final String SENT_BY_MAILBOX_SINCE = """
-            SELECT count(*) FROM message
-             WHERE mailbox_id = :mailboxId AND state IN ('SENDING', 'SENT', 'UNKNOWN') AND created_at >= :since
-            """;
 
     private static final String LAST_TO_PROSPECT_FROM_OTHERS = """
             SELECT max(created_at) FROM message
@@ -128,10 +124,6 @@ class MessageLog {
         return jdbc.sql(THREAD).param("enrollmentId", enrollmentId).query(MessageLog::record).list();
     }
 
-    long sentByMailboxSince(long mailboxId, Instant since) {
-        return jdbc.sql(SENT_BY_MAILBOX_SINCE).param("mailboxId", mailboxId).param("since", Timestamps.of(since))
-                .query(Long.class).single();
-    }
 
     Optional<Instant> lastToProspectFromOthers(long prospectId, long enrollmentId, Instant since) {
         return jdbc.sql(LAST_TO_PROSPECT_FROM_OTHERS).param("prospectId", prospectId).param("enrollmentId", enrollmentId)

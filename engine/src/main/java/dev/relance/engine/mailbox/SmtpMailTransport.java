@@ -49,9 +49,12 @@ class SmtpMailTransport implements MailTransport {
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("relance-smtp-timers").daemon().factory());
 
+    private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+
     SmtpMailTransport(SmtpProperties properties, Clock clock) {
         this.properties = properties;
         this.clock = clock;
+        nameTheStreamProvider();
         long sweepMillis = Math.clamp(properties.idleTimeout().toMillis() / 2, 1_000L, 30_000L);
         timers.scheduleWithFixedDelay(() -> Thread.ofVirtual().name("relance-smtp-idle-sweep").start(this::closeIdle),
                 sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
@@ -205,5 +208,16 @@ class SmtpMailTransport implements MailTransport {
 
     private static String millis(Duration duration) {
         return String.valueOf(duration.toMillis());
+    }
+
+    /**
+     * Jakarta Mail 2.1 looks its stream provider up with a ServiceLoader scan on every message
+     * written, unless the provider is named (jakartaee/mail-api#861): naming Angus's saves that scan,
+     * about a seventh of the send path in the dispatch benchmark. A value set by the operator wins.
+     */
+    private static void nameTheStreamProvider() {
+        if (System.getProperty(STREAM_PROVIDER) == null) {
+            System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
+        }
     }
 }
