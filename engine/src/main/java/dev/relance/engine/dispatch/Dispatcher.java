@@ -62,6 +62,7 @@ public class Dispatcher {
             if (batch.isEmpty()) {
                 return total;
             }
+            contexts.prefetch(batch);
             total = total.plus(runBatch(batch, contexts));
         }
     }

@@ -3,6 +3,7 @@ package dev.relance.engine.prospect;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,6 +45,10 @@ class AccountRepository {
             RETURNING *
             """;
 
+    private static final String FIND_BY_IDS = """
+            SELECT * FROM account WHERE id IN (:ids)
+            """;
+
     private static final String FIND_BY_ID = """
             SELECT * FROM account WHERE id = :id
             """;
@@ -80,6 +85,10 @@ class AccountRepository {
 
     Optional<Account> update(long id, AccountDraft draft, Instant now) {
         return bind(jdbc.sql(UPDATE), draft, now).param("id", id).query(this::account).optional();
+    }
+
+    List<Account> findByIds(Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : jdbc.sql(FIND_BY_IDS).param("ids", ids).query(this::account).list();
     }
 
     Optional<Account> findById(long id) {

@@ -1,7 +1,10 @@
 package dev.relance.engine.prospect;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
@@ -54,6 +57,11 @@ public class AccountService {
 
     public Account get(long id) {
         return accounts.findById(id).orElseThrow(() -> new NotFoundException("account", id));
+    }
+
+    /** The accounts with these ids, in one query (missing ids are left out). */
+    public Map<Long, Account> getAll(Collection<Long> ids) {
+        return accounts.findByIds(ids).stream().collect(Collectors.toMap(Account::id, a -> a));
     }
 
     public Page<Account> list(PageRequest page, Long ownerId, String domain) {

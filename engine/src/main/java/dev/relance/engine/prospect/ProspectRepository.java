@@ -3,6 +3,7 @@ package dev.relance.engine.prospect;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,6 +33,10 @@ class ProspectRepository {
                    account_id = :accountId, updated_at = :now, version = version + 1
              WHERE id = :id
             RETURNING *
+            """;
+
+    private static final String FIND_BY_IDS = """
+            SELECT * FROM prospect WHERE id IN (:ids)
             """;
 
     private static final String FIND_BY_ID = """
@@ -90,6 +95,10 @@ class ProspectRepository {
             jdbc.sql(REMEMBER_CUSTOM_FIELD_KEYS).param("customFields", json.write(draft.customFields()))
                     .param("now", Timestamps.of(now)).update();
         }
+    }
+
+    List<Prospect> findByIds(Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : jdbc.sql(FIND_BY_IDS).param("ids", ids).query(this::prospect).list();
     }
 
     Optional<Prospect> findById(long id) {

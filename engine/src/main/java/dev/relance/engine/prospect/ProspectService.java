@@ -1,7 +1,10 @@
 package dev.relance.engine.prospect;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
@@ -57,6 +60,11 @@ public class ProspectService {
 
     public Prospect get(long id) {
         return prospects.findById(id).orElseThrow(() -> new NotFoundException("prospect", id));
+    }
+
+    /** The prospects with these ids, in one query (missing ids are left out). */
+    public Map<Long, Prospect> getAll(Collection<Long> ids) {
+        return prospects.findByIds(ids).stream().collect(Collectors.toMap(Prospect::id, p -> p));
     }
 
     public Page<Prospect> list(PageRequest page, ProspectFilter filter) {
