@@ -18,10 +18,6 @@ import org.springframework.stereotype.Service;
 
 import dev.relance.engine.enrollment.ClaimedEnrollment;
 import dev.relance.engine.enrollment.EnrollmentProgress;
-import dev.relance.engine.mailbox.MailboxService;
-import dev.relance.engine.prospect.AccountService;
-import dev.relance.engine.prospect.ProspectService;
-import dev.relance.engine.sequence.SequenceService;
 
 /**
  * The engine's front door for sending: claims due enrollments in batches and runs their current
@@ -36,34 +32,27 @@ public class Dispatcher {
 
     private final EnrollmentProgress progress;
     private final StepRunner runner;
-    private final SequenceService sequences;
-    private final ProspectService prospects;
-    private final AccountService accounts;
-    private final MailboxService mailboxes;
+    private final StepContexts contexts;
     private final DispatchProperties properties;
 
-    Dispatcher(EnrollmentProgress progress, StepRunner runner, SequenceService sequences, ProspectService prospects,
-            AccountService accounts, MailboxService mailboxes, DispatchProperties properties) {
+    Dispatcher(EnrollmentProgress progress, StepRunner runner, StepContexts contexts, DispatchProperties properties) {
         this.progress = progress;
         this.runner = runner;
-        this.sequences = sequences;
-        this.prospects = prospects;
-        this.accounts = accounts;
-        this.mailboxes = mailboxes;
+        this.contexts = contexts;
         this.properties = properties;
     }
 
     /** Runs everything due now, batch after batch, until nothing due is left to claim. */
     public DispatchReport runDueWork() {
         DispatchReport total = DispatchReport.empty();
-        ContextLoader contexts = new ContextLoader(sequences, prospects, accounts, mailboxes);
+        ContextLoader run = contexts.newRun();
         while (true) {
             List<ClaimedEnrollment> batch = progress.claimDue(properties.batchSize(), properties.lease());
             if (batch.isEmpty()) {
                 return total;
             }
-            contexts.prefetch(batch);
-            total = total.plus(runBatch(batch, contexts));
+            run.prefetch(batch);
+            total = total.plus(runBatch(batch, run));
         }
     }
 

@@ -10,16 +10,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.relance.engine.enrollment.ClaimedEnrollment;
-import dev.relance.engine.enrollment.Enrollment;
 import dev.relance.engine.enrollment.EnrollmentProgress;
-import dev.relance.engine.enrollment.EnrollmentService;
 import dev.relance.engine.mailbox.MailboxCredentials;
 import dev.relance.engine.mailbox.MailboxService;
 import dev.relance.engine.mailbox.SentFolder;
-import dev.relance.engine.prospect.AccountService;
-import dev.relance.engine.prospect.ProspectService;
-import dev.relance.engine.sequence.SequenceService;
 
 /**
  * Resolves messages left SENDING by a dispatcher that died between recording a message and
@@ -36,28 +30,22 @@ public class InFlightRecovery {
     private final MessageLog messages;
     private final MailboxService mailboxes;
     private final SentFolder sentFolder;
-    private final EnrollmentService enrollments;
     private final EnrollmentProgress progress;
     private final Outcomes outcomes;
-    private final SequenceService sequences;
-    private final ProspectService prospects;
-    private final AccountService accounts;
+    private final StepContexts contexts;
     private final TransactionTemplate transactions;
     private final DispatchProperties properties;
     private final Clock clock;
 
-    InFlightRecovery(MessageLog messages, MailboxService mailboxes, SentFolder sentFolder, EnrollmentService enrollments,
-            EnrollmentProgress progress, Outcomes outcomes, SequenceService sequences, ProspectService prospects,
-            AccountService accounts, TransactionTemplate transactions, DispatchProperties properties, Clock clock) {
+    InFlightRecovery(MessageLog messages, MailboxService mailboxes, SentFolder sentFolder, EnrollmentProgress progress,
+            Outcomes outcomes, StepContexts contexts, TransactionTemplate transactions, DispatchProperties properties,
+            Clock clock) {
         this.messages = messages;
         this.mailboxes = mailboxes;
         this.sentFolder = sentFolder;
-        this.enrollments = enrollments;
         this.progress = progress;
         this.outcomes = outcomes;
-        this.sequences = sequences;
-        this.prospects = prospects;
-        this.accounts = accounts;
+        this.contexts = contexts;
         this.transactions = transactions;
         this.properties = properties;
         this.clock = clock;
@@ -66,25 +54,20 @@ public class InFlightRecovery {
     /** Resolves the messages SENDING for longer than a lease; returns how many were resolved. */
     public int recover() {
         List<MessageRecord> stale = messages.staleSending(clock.instant().minus(properties.lease()), BATCH);
-        ContextLoader contexts = new ContextLoader(sequences, prospects, accounts, mailboxes);
         for (MessageRecord message : stale) {
-            resolve(message, contexts);
+            resolve(message);
         }
         return stale.size();
     }
 
-    private void resolve(MessageRecord message, ContextLoader contexts) {
+    private void resolve(MessageRecord message) {
         Optional<MailboxCredentials> imap = mailboxes.imapCredentials(message.mailboxId());
         SentFolder.LookupResult found = imap.map(credentials -> sentFolder.find(credentials, message.messageIdHeader()))
                 .orElse(SentFolder.LookupResult.UNAVAILABLE);
         Instant now = clock.instant();
         if (found == SentFolder.LookupResult.FOUND) {
-            Enrollment enrollment = enrollments.get(message.enrollmentId());
-            ClaimedEnrollment asClaimed = new ClaimedEnrollment(enrollment.id(), enrollment.prospectId(),
-                    enrollment.sequenceId(), message.mailboxId(), enrollment.ownerId(), message.stepId(),
-                    enrollment.nextRunAt(), null);
-            contexts.load(asClaimed).ifPresent(context -> transactions.executeWithoutResult(
-                    tx -> outcomes.sent(context, message, now)));
+            contexts.of(message.enrollmentId(), message.stepId(), message.mailboxId())
+                    .ifPresent(context -> transactions.executeWithoutResult(tx -> outcomes.sent(context, message, now)));
             log.info("message {} found in the Sent folder: recorded as sent", message.messageIdHeader());
         } else if (properties.resendUnknown()) {
             messages.markPossibleDuplicate(message.id(), now);

@@ -7,16 +7,10 @@ import java.util.Optional;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import dev.relance.engine.enrollment.ClaimedEnrollment;
-import dev.relance.engine.enrollment.Enrollment;
 import dev.relance.engine.enrollment.EnrollmentProgress;
 import dev.relance.engine.enrollment.EnrollmentService;
 import dev.relance.engine.enrollment.EnrollmentState;
-import dev.relance.engine.mailbox.MailboxService;
-import dev.relance.engine.prospect.AccountService;
 import dev.relance.engine.prospect.Prospect;
-import dev.relance.engine.prospect.ProspectService;
-import dev.relance.engine.sequence.SequenceService;
 import dev.relance.engine.sequence.StepType;
 import dev.relance.engine.sequence.Variant;
 import dev.relance.engine.task.NewTask;
@@ -48,15 +42,11 @@ class ManualSteps {
     private final EnrollmentService enrollments;
     private final EmailSender sender;
     private final Outcomes outcomes;
-    private final SequenceService sequences;
-    private final ProspectService prospects;
-    private final AccountService accounts;
-    private final MailboxService mailboxes;
+    private final StepContexts contexts;
     private final Clock clock;
 
     ManualSteps(TaskService tasks, TemplateService templates, TrackingLinks links, EnrollmentProgress progress,
-            EnrollmentService enrollments, EmailSender sender, Outcomes outcomes, SequenceService sequences,
-            ProspectService prospects, AccountService accounts, MailboxService mailboxes, Clock clock) {
+            EnrollmentService enrollments, EmailSender sender, Outcomes outcomes, StepContexts contexts, Clock clock) {
         this.tasks = tasks;
         this.templates = templates;
         this.links = links;
@@ -64,10 +54,7 @@ class ManualSteps {
         this.enrollments = enrollments;
         this.sender = sender;
         this.outcomes = outcomes;
-        this.sequences = sequences;
-        this.prospects = prospects;
-        this.accounts = accounts;
-        this.mailboxes = mailboxes;
+        this.contexts = contexts;
         this.clock = clock;
     }
 
@@ -100,7 +87,7 @@ class ManualSteps {
             progress.resumeStep(closed.enrollmentId(), closed.stepId());
             return;
         }
-        contextOf(closed.enrollmentId(), closed.stepId())
+        contexts.of(closed.enrollmentId(), closed.stepId(), enrollments.get(closed.enrollmentId()).mailboxId())
                 .ifPresent(context -> outcomes.advancePast(context, clock.instant()));
     }
 
@@ -134,10 +121,4 @@ class ManualSteps {
                 .items().stream().filter(t -> t.stepId() != null && t.stepId() == stepId).findFirst();
     }
 
-    private Optional<StepContext> contextOf(long enrollmentId, long stepId) {
-        Enrollment enrollment = enrollments.get(enrollmentId);
-        ClaimedEnrollment asClaimed = new ClaimedEnrollment(enrollment.id(), enrollment.prospectId(), enrollment.sequenceId(),
-                enrollment.mailboxId(), enrollment.ownerId(), stepId, enrollment.nextRunAt(), null);
-        return new ContextLoader(sequences, prospects, accounts, mailboxes).load(asClaimed);
-    }
 }
