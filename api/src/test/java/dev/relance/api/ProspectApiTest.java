@@ -107,5 +107,14 @@ class ProspectApiTest {
         ApiValidationTest.assertProblem(sdr.post("/api/v1/suppressions", """
                 {"kind": "ADDRESS", "value": "not an address"}
                 """), 400, "validation");
+        long id = domain.json().get("id").asLong();
+        Response corrected = sdr.put("/api/v1/suppressions/" + id, """
+                {"kind": "DOMAIN", "value": "competitor.test", "reason": "COMPLAINT", "source": "ticket 42"}
+                """);
+        assertThat(corrected.status()).as(corrected.toString()).isEqualTo(200);
+        assertThat(corrected.json().get("source").asString()).isEqualTo("ticket 42");
+        ApiValidationTest.assertProblem(sdr.put("/api/v1/suppressions/" + id, """
+                {"kind": "DOMAIN", "value": "someone-else.test"}
+                """), 400, "validation");
     }
 }

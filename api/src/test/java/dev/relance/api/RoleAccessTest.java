@@ -64,6 +64,7 @@ class RoleAccessTest {
             new Call("GET", "/api/v1/suppressions", EnumSet.of(ADMIN, MANAGER, SDR)),
             new Call("POST", "/api/v1/suppressions", EnumSet.of(ADMIN, SDR)),
             new Call("DELETE", "/api/v1/suppressions/999999", EnumSet.of(ADMIN)),
+            new Call("PUT", "/api/v1/suppressions/999999", EnumSet.of(ADMIN, SDR)),
             new Call("GET", "/api/v1/sequences", EVERYONE),
             new Call("POST", "/api/v1/sequences", EnumSet.of(ADMIN, MARKETER)),
             new Call("PUT", "/api/v1/sequences/999999", EnumSet.of(ADMIN, MARKETER)),

@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -52,6 +53,12 @@ class SuppressionController {
     @GetMapping("/{id}")
     Suppression get(@PathVariable long id) {
         return suppressions.get(id);
+    }
+
+    /** Corrects the reason or source; what the entry matches cannot change. */
+    @PutMapping("/{id}")
+    Suppression replace(@PathVariable long id, @RequestBody @Validated SuppressionDraft draft) {
+        return suppressions.replace(id, draft);
     }
 
     @DeleteMapping("/{id}")

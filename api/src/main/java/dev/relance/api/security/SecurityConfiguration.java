@@ -3,6 +3,7 @@ package dev.relance.api.security;
 import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -67,6 +68,7 @@ class SecurityConfiguration {
                         .requestMatchers(GET, "/api/v1/suppressions", "/api/v1/suppressions/**").hasAnyRole(ADMIN, MANAGER, SDR)
                         .requestMatchers(POST, "/api/v1/suppressions").hasAnyRole(ADMIN, SDR)
                         .requestMatchers(DELETE, "/api/v1/suppressions/**").hasRole(ADMIN)
+                        .requestMatchers(PUT, "/api/v1/suppressions/**").hasAnyRole(ADMIN, SDR)
                         .requestMatchers(GET, "/api/v1/sequences", "/api/v1/sequences/**").hasAnyRole(ADMIN, MANAGER, MARKETER, SDR)
                         .requestMatchers("/api/v1/sequences", "/api/v1/sequences/**").hasAnyRole(ADMIN, MARKETER)
                         .requestMatchers(GET, "/api/v1/templates/**", "/api/v1/snippets", "/api/v1/snippets/**",

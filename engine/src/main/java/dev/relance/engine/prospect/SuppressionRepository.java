@@ -27,6 +27,11 @@ class SuppressionRepository {
             ON CONFLICT (kind, value) DO NOTHING
             """;
 
+    private static final String UPDATE_NOTE = """
+            UPDATE suppression SET reason = :reason, source = :source WHERE id = :id
+            RETURNING *
+            """;
+
     private static final String FIND_BY_ID = """
             SELECT * FROM suppression WHERE id = :id
             """;
@@ -71,6 +76,11 @@ class SuppressionRepository {
     boolean insertIfAbsent(SuppressionKind kind, String value, SuppressionReason reason, String source, Instant now) {
         return jdbc.sql(INSERT_IF_ABSENT).param("kind", kind.name()).param("value", value).param("reason", reason.name())
                 .param("source", source).param("now", Timestamps.of(now)).update() == 1;
+    }
+
+    Optional<Suppression> updateNote(long id, SuppressionReason reason, String source) {
+        return jdbc.sql(UPDATE_NOTE).param("id", id).param("reason", reason.name()).param("source", source)
+                .query(SuppressionRepository::suppression).optional();
     }
 
     Optional<Suppression> findById(long id) {

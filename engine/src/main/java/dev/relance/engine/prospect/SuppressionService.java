@@ -55,6 +55,20 @@ public class SuppressionService {
                 clock.instant());
     }
 
+    /**
+     * Corrects the reason or source of an entry. What it matches (kind and value) never changes: to
+     * suppress something else, add an entry; lifting one is a delete.
+     */
+    @Transactional
+    public Suppression replace(long id, SuppressionDraft draft) {
+        Suppression current = get(id);
+        if (current.kind() != draft.kind() || !current.value().equalsIgnoreCase(normalise(draft))) {
+            throw new InvalidInputException("value", "kind and value of a suppression cannot change: add a new entry");
+        }
+        return suppressions.updateNote(id, draft.reason() == null ? current.reason() : draft.reason(), draft.source())
+                .orElseThrow(() -> new NotFoundException("suppression", id));
+    }
+
     public Suppression get(long id) {
         return suppressions.findById(id).orElseThrow(() -> new NotFoundException("suppression", id));
     }
