@@ -63,7 +63,7 @@ class EnrollmentController {
             @RequestParam(required = false) String cursor, @RequestParam(required = false) Long sequenceId,
             @RequestParam(required = false) Long prospectId, @RequestParam(required = false) EnrollmentState state,
             @RequestParam(required = false) Long ownerId) {
-        Long visibleOwner = me.is(Role.SDR) ? Long.valueOf(me.id()) : ownerId;
+        Long visibleOwner = me.visibleOwner(ownerId);
         return enrollments.list(PageRequest.of(limit, cursor), new EnrollmentFilter(sequenceId, prospectId, state, visibleOwner));
     }
 
@@ -94,7 +94,7 @@ class EnrollmentController {
 
     private Enrollment visible(RelanceUser me, long id) {
         Enrollment enrollment = enrollments.get(id);
-        if (me.is(Role.SDR) && enrollment.ownerId() != me.id()) {
+        if (!me.maySee(enrollment.ownerId())) {
             throw new NotFoundException("enrollment", id);
         }
         return enrollment;

@@ -39,6 +39,19 @@ public final class RelanceUser implements UserDetails {
         return role == candidate;
     }
 
+    /**
+     * Whether this user may see a record owned by {@code ownerId}: SDRs see their own enrollments
+     * and tasks only (another's answers 404, as if it did not exist); the other roles see all.
+     */
+    public boolean maySee(long ownerId) {
+        return role != Role.SDR || ownerId == id;
+    }
+
+    /** The owner filter of a list this user asks for: an SDR's lists are always their own. */
+    public Long visibleOwner(Long requestedOwner) {
+        return role == Role.SDR ? Long.valueOf(id) : requestedOwner;
+    }
+
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
         return List.of(new SimpleGrantedAuthority("ROLE_" + role.name()));

@@ -23,7 +23,6 @@ import dev.relance.engine.task.TaskPageRequest;
 import dev.relance.engine.task.TaskService;
 import dev.relance.engine.task.TaskState;
 import dev.relance.engine.task.TaskType;
-import dev.relance.engine.user.Role;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -60,7 +59,7 @@ class TaskController {
             @RequestParam(required = false) String cursor, @RequestParam(required = false) TaskState state,
             @RequestParam(required = false) TaskType type, @RequestParam(required = false) Boolean overdue,
             @RequestParam(required = false) Long ownerId, @RequestParam(required = false) Long enrollmentId) {
-        Long visibleOwner = me.is(Role.SDR) ? Long.valueOf(me.id()) : ownerId;
+        Long visibleOwner = me.visibleOwner(ownerId);
         return tasks.list(TaskPageRequest.of(limit, cursor),
                 new TaskFilter(visibleOwner, state, type, overdue, enrollmentId));
     }
@@ -101,7 +100,7 @@ class TaskController {
 
     private Task visible(RelanceUser me, long id) {
         Task task = tasks.get(id);
-        if (me.is(Role.SDR) && task.ownerId() != me.id()) {
+        if (!me.maySee(task.ownerId())) {
             throw new NotFoundException("task", id);
         }
         return task;
