@@ -10,6 +10,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import dev.relance.engine.enrollment.EnrollmentProgress;
 import dev.relance.engine.enrollment.EnrollmentState;
 import dev.relance.engine.enrollment.StepDelays;
+import dev.relance.engine.event.EventType;
 import dev.relance.engine.mailbox.MailboxService;
 import dev.relance.engine.mailbox.MailboxStatus;
 import dev.relance.engine.mailbox.SendOutcome;
@@ -50,9 +51,9 @@ class Outcomes {
     StepOutcome sent(StepContext context, MessageRecord message, Instant now) {
         messages.markSent(message.id(), now);
         advancePast(context, now);
-        events.append("SENT", context, message.id(), variantOf(message), now, Map.of("messageId", message.messageIdHeader()));
+        events.append(EventType.SENT, context, message.id(), variantOf(message), now, Map.of("messageId", message.messageIdHeader()));
         if (context.nextStep() == null) {
-            events.append("FINISHED", context, null, null, now, Map.of());
+            events.append(EventType.FINISHED, context, null, null, now, Map.of());
         }
         return StepOutcome.SENT;
     }
@@ -71,7 +72,7 @@ class Outcomes {
         messages.markFailed(message.id(), reason, now);
         suppressions.suppressAddress(context.prospect().email(), SuppressionReason.HARD_BOUNCE, "SMTP " + reason.trim());
         progress.end(context.claimed().id(), EnrollmentState.BOUNCED, "hard bounce at send: " + reason.trim());
-        events.append("BOUNCED", context, message.id(), variantOf(message), now, Map.of("hard", true,
+        events.append(EventType.BOUNCED, context, message.id(), variantOf(message), now, Map.of("hard", true,
                 "replyCode", rejected.replyCode(), "status", String.valueOf(rejected.enhancedStatus()), "phase", "SMTP"));
         return StepOutcome.BOUNCED;
     }

@@ -2,37 +2,36 @@ package dev.relance.engine.task;
 
 import java.time.Instant;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import java.util.HashMap;
+import java.util.Map;
 
-import dev.relance.engine.support.Timestamps;
+import org.springframework.stereotype.Component;
+
+import dev.relance.engine.event.EventLog;
+import dev.relance.engine.event.EventType;
+import dev.relance.engine.event.NewEvent;
 
 /** Appends TASK_DONE and TASK_SKIPPED facts to the event table, for rep activity reports. */
-@Repository
+@Component
 class TaskEvents {
 
-    // data.cancelled tells a task closed because its enrollment ended from one a person skipped.
-    private static final String INSERT = """
-            INSERT INTO event (type, occurred_at, enrollment_id, sequence_id, step_id, prospect_id, owner_id, data)
-            VALUES (:type, :now, :enrollmentId, :sequenceId, :stepId, :prospectId, :ownerId,
-                    jsonb_build_object('taskId', CAST(:taskId AS bigint), 'outcomeCode', CAST(:outcomeCode AS text),
-                                       'cancelled', CAST(:cancelled AS boolean)))
-            """;
+    private final EventLog log;
 
-    private final JdbcClient jdbc;
-
-    TaskEvents(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    TaskEvents(EventLog log) {
+        this.log = log;
     }
 
-    /** Records that a task was closed, by a person or (cancelled) by the end of its enrollment. */
+    /**
+     * Records that a task was closed, by a person or (cancelled) by the end of its enrollment;
+     * data.cancelled tells the two apart.
+     */
     void closed(Task task, boolean cancelled, Instant now) {
-        String type = task.state() == TaskState.COMPLETED ? "TASK_DONE" : "TASK_SKIPPED";
-        jdbc.sql(INSERT).param("type", type).param("now", Timestamps.of(now))
-                .param("enrollmentId", task.enrollmentId()).param("sequenceId", task.sequenceId())
-                .param("stepId", task.stepId()).param("prospectId", task.prospectId()).param("ownerId", task.ownerId())
-                .param("taskId", task.id())
-                .param("outcomeCode", task.outcomeCode() == null ? null : task.outcomeCode().name())
-                .param("cancelled", cancelled).update();
+        EventType type = task.state() == TaskState.COMPLETED ? EventType.TASK_DONE : EventType.TASK_SKIPPED;
+        Map<String, Object> data = new HashMap<>();
+        data.put("taskId", task.id());
+        data.put("outcomeCode", task.outcomeCode() == null ? null : task.outcomeCode().name());
+        data.put("cancelled", cancelled);
+        log.append(new NewEvent(type, now, null, task.enrollmentId(), task.sequenceId(), task.stepId(), null,
+                task.prospectId(), null, task.ownerId(), null, data));
     }
 }
