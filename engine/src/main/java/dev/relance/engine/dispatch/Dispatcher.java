@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 
 import dev.relance.engine.enrollment.ClaimedEnrollment;
 import dev.relance.engine.enrollment.EnrollmentProgress;
+import dev.relance.engine.enrollment.ProspectSignals;
 
 /**
  * The engine's front door for sending: claims due enrollments in batches and runs their current
@@ -34,16 +35,23 @@ public class Dispatcher {
     private final StepRunner runner;
     private final StepContexts contexts;
     private final DispatchProperties properties;
+    private final ProspectSignals signals;
 
-    Dispatcher(EnrollmentProgress progress, StepRunner runner, StepContexts contexts, DispatchProperties properties) {
+    Dispatcher(EnrollmentProgress progress, StepRunner runner, StepContexts contexts, DispatchProperties properties,
+            ProspectSignals signals) {
         this.progress = progress;
+        this.signals = signals;
         this.runner = runner;
         this.contexts = contexts;
         this.properties = properties;
     }
 
-    /** Runs everything due now, batch after batch, until nothing due is left to claim. */
+    /**
+     * Runs everything due now, batch after batch, until nothing due is left to claim; first resumes
+     * the enrollments whose out-of-office pause has ended.
+     */
     public DispatchReport runDueWork() {
+        signals.resumeEndedPauses();
         DispatchReport total = DispatchReport.empty();
         ContextLoader run = contexts.newRun();
         while (true) {

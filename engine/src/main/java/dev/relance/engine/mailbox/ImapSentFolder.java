@@ -2,7 +2,6 @@ package dev.relance.engine.mailbox;
 
 import java.text.Normalizer;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -11,15 +10,14 @@ import java.util.Properties;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.HeaderTerm;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +26,6 @@ import org.springframework.stereotype.Component;
  * The copies it appends are built by {@link MimeMessages}, like what the SMTP transport sends.
  */
 @Component
-@EnableConfigurationProperties(SmtpProperties.class)
 class ImapSentFolder implements SentFolder {
 
     private static final Logger log = LoggerFactory.getLogger(ImapSentFolder.class);
@@ -37,12 +34,12 @@ class ImapSentFolder implements SentFolder {
     private static final List<String> SENT_NAMES = List.of("Sent", "Sent Items", "Sent Messages", "Sent Mail",
             "Envoyés", "Éléments envoyés");
 
-    private final SmtpProperties properties;
+    private final ImapSessions sessions;
     private final Clock clock;
     private final Session mimeSession = Session.getInstance(new Properties());
 
-    ImapSentFolder(SmtpProperties properties, Clock clock) {
-        this.properties = properties;
+    ImapSentFolder(ImapSessions sessions, Clock clock) {
+        this.sessions = sessions;
         this.clock = clock;
     }
 
@@ -50,7 +47,7 @@ class ImapSentFolder implements SentFolder {
     public LookupResult find(MailboxCredentials imap, String messageId) {
         Store store = null;
         try {
-            store = connect(imap);
+            store = sessions.connect(imap);
             Optional<Folder> sent = sentFolder(store);
             return sent.isPresent() && contains(sent.get(), messageId) ? LookupResult.FOUND : LookupResult.NOT_FOUND;
         } catch (MessagingException | RuntimeException e) {
@@ -58,7 +55,7 @@ class ImapSentFolder implements SentFolder {
                     SmtpFailures.describe(e));
             return LookupResult.UNAVAILABLE;
         } finally {
-            closeQuietly(store);
+            ImapSessions.closeQuietly(store);
         }
     }
 
@@ -66,7 +63,7 @@ class ImapSentFolder implements SentFolder {
     public void appendCopy(MailboxCredentials imap, OutgoingEmail email) {
         Store store = null;
         try {
-            store = connect(imap);
+            store = sessions.connect(imap);
             if (AngusMail.hasCapability(store, "X-GM-EXT-1")) {
                 return; // Gmail files every message its SMTP server sends; a copy would show twice
             }
@@ -82,32 +79,8 @@ class ImapSentFolder implements SentFolder {
             log.warn("mailbox {}: could not save a copy of {} in the Sent folder: {}", imap.mailboxId(),
                     email.messageId(), SmtpFailures.describe(e));
         } finally {
-            closeQuietly(store);
+            ImapSessions.closeQuietly(store);
         }
-    }
-
-    private Store connect(MailboxCredentials imap) throws MessagingException {
-        Store store = Session.getInstance(sessionProperties(imap)).getStore("imap");
-        store.connect(imap.host(), imap.port(), imap.username(), imap.password());
-        return store;
-    }
-
-    private Properties sessionProperties(MailboxCredentials imap) {
-        Properties props = new Properties();
-        props.setProperty("mail.imap.connectiontimeout", millis(properties.connectTimeout()));
-        props.setProperty("mail.imap.timeout", millis(properties.readTimeout()));
-        props.setProperty("mail.imap.ssl.checkserveridentity", "true");
-        switch (imap.security()) {
-            case STARTTLS -> {
-                props.setProperty("mail.imap.starttls.enable", "true");
-                props.setProperty("mail.imap.starttls.required", "true");
-            }
-            case TLS -> props.setProperty("mail.imap.ssl.enable", "true");
-            case NONE -> {
-                // plain text, for local sandboxes only
-            }
-        }
-        return props;
     }
 
     static Optional<Folder> sentFolder(Store store) throws MessagingException {
@@ -169,19 +142,5 @@ class ImapSentFolder implements SentFolder {
 
     private static String nfc(String name) {
         return Normalizer.normalize(name, Normalizer.Form.NFC);
-    }
-
-    private static void closeQuietly(Store store) {
-        if (store != null) {
-            try {
-                store.close();
-            } catch (MessagingException | RuntimeException ignored) {
-                // logging out is a courtesy; the server drops the connection anyway
-            }
-        }
-    }
-
-    private static String millis(Duration duration) {
-        return String.valueOf(duration.toMillis());
     }
 }
