@@ -100,6 +100,7 @@ public final class DispatchBenchmark {
         properties.put("relance.encryption.key", "YmVuY2gtb25seS1rZXktbm90LWEtc2VjcmV0LTAwMDA=");
         properties.put("relance.tracking.public-url", "https://relance.example");
         properties.put("relance.dispatch.enabled", false);
+        properties.put("relance.inbox.enabled", false);
         properties.put("relance.dispatch.batch-size", 500);
         properties.put("relance.dispatch.concurrency", mailboxes);
         properties.put("relance.dispatch.prospect-min-gap", "0s");

@@ -80,6 +80,11 @@ class MailboxRepository {
              WHERE id = :id
             """;
 
+    // Disabled mailboxes are done with; paused ones still receive replies that must stop cadences.
+    private static final String WITH_IMAP = """
+            SELECT id FROM mailbox WHERE imap_host IS NOT NULL AND status <> 'DISABLED' ORDER BY id
+            """;
+
     private static final String IMAP_CREDENTIALS = """
             SELECT id, imap_host AS host, imap_port AS port, imap_security AS security,
                    imap_username AS username, imap_password_enc AS password_enc
@@ -131,6 +136,10 @@ class MailboxRepository {
     /** Empty when the mailbox does not exist or has no IMAP server. */
     Optional<EncryptedCredentials> imapCredentials(long id) {
         return jdbc.sql(IMAP_CREDENTIALS).param("id", id).query(CREDENTIALS).optional();
+    }
+
+    List<Long> idsWithImap() {
+        return jdbc.sql(WITH_IMAP).query(Long.class).list();
     }
 
     boolean delete(long id) {

@@ -1,6 +1,7 @@
 package dev.relance.engine.mailbox;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -71,6 +72,11 @@ public class MailboxService {
     public MailboxCredentials smtpCredentials(long mailboxId) {
         return mailboxes.smtpCredentials(mailboxId).map(this::decrypted)
                 .orElseThrow(() -> new NotFoundException("mailbox", mailboxId));
+    }
+
+    /** The mailboxes whose incoming mail is read: those with an IMAP server, unless disabled. */
+    public List<Long> idsWithImap() {
+        return mailboxes.idsWithImap();
     }
 
     /** The IMAP settings of a mailbox with its password decrypted; empty when it has no IMAP server. */

@@ -1,6 +1,7 @@
 package dev.relance.engine.support;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
@@ -15,6 +16,9 @@ public class JsonColumns {
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
     };
 
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
+
     private final JsonMapper mapper;
 
     public JsonColumns(JsonMapper mapper) {
@@ -23,6 +27,15 @@ public class JsonColumns {
 
     public String write(Map<String, ?> value) {
         return mapper.writeValueAsString(value == null ? Map.of() : value);
+    }
+
+    /** Any value Jackson can write: a list, a record... */
+    public String writeObject(Object value) {
+        return mapper.writeValueAsString(value);
+    }
+
+    public List<String> readStrings(String json) {
+        return json == null ? List.of() : mapper.readValue(json, STRINGS);
     }
 
     public Map<String, Object> read(String json) {

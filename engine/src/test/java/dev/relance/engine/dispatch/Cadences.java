@@ -24,17 +24,17 @@ import dev.relance.engine.sequence.TimeZonePolicy;
 import dev.relance.engine.sequence.VariantDraft;
 
 /** Builders of the cadences and mailboxes the dispatch tests run against GreenMail. */
-final class Cadences {
+public final class Cadences {
 
-    static final String GREENMAIL_LOGIN = "sam";
-    static final String GREENMAIL_PASSWORD = "secret";
+    public static final String GREENMAIL_LOGIN = "sam";
+    public static final String GREENMAIL_PASSWORD = "secret";
     private static final AtomicInteger UNIQUE = new AtomicInteger();
 
     private Cadences() {
     }
 
     /** A mailbox sending through GreenMail on {@code smtpPort} (IMAP on {@code imapPort}, or none). */
-    static MailboxDraft greenMailMailbox(Long ownerId, int smtpPort, Integer imapPort, int dailyCap, int hourlyCap,
+    public static MailboxDraft greenMailMailbox(Long ownerId, int smtpPort, Integer imapPort, int dailyCap, int hourlyCap,
             int spacingSeconds) {
         String address = "sender" + UNIQUE.incrementAndGet() + "@relance.test";
         ServerDraft smtp = new ServerDraft("127.0.0.1", smtpPort, TransportSecurity.NONE, GREENMAIL_LOGIN, GREENMAIL_PASSWORD);
@@ -44,17 +44,17 @@ final class Cadences {
                 "Europe/Paris", "1 rue de la Paix, 75002 Paris");
     }
 
-    static StepDraft email(int amount, DelayUnit unit, ThreadMode mode, String subject, String body) {
+    public static StepDraft email(int amount, DelayUnit unit, ThreadMode mode, String subject, String body) {
         return new StepDraft(null, StepType.AUTO_EMAIL, new Delay(amount, unit), mode, null,
                 List.of(new VariantDraft(null, "A", 1, subject, null, body)));
     }
 
-    static StepDraft task(StepType type, int amount, DelayUnit unit, String note) {
+    public static StepDraft task(StepType type, int amount, DelayUnit unit, String note) {
         return new StepDraft(null, type, new Delay(amount, unit), ThreadMode.NEW_THREAD, note, List.of());
     }
 
     /** An active sequence with these steps and these windows on every weekday, in the prospect's zone. */
-    static SequenceDraft sequence(List<StepDraft> steps, List<DayOfWeek> days, LocalTime start, LocalTime end,
+    public static SequenceDraft sequence(List<StepDraft> steps, List<DayOfWeek> days, LocalTime start, LocalTime end,
             HolidayCalendar calendar) {
         List<SendWindow> windows = new ArrayList<>();
         days.forEach(day -> windows.add(new SendWindow(day, start, end)));
@@ -62,11 +62,11 @@ final class Cadences {
                 SequenceRules.defaults(), new ScheduleDraft(TimeZonePolicy.PROSPECT, null, calendar, windows), steps);
     }
 
-    static List<DayOfWeek> weekdays() {
+    public static List<DayOfWeek> weekdays() {
         return List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY);
     }
 
-    static List<DayOfWeek> everyDay() {
+    public static List<DayOfWeek> everyDay() {
         return List.of(DayOfWeek.values());
     }
 }

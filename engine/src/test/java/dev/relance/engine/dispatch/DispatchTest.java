@@ -17,5 +17,5 @@ import dev.relance.engine.EngineTest;
 @Retention(RetentionPolicy.RUNTIME)
 @EngineTest
 @TestPropertySource(properties = "relance.tracking.public-url=https://relance.test")
-@interface DispatchTest {
+public @interface DispatchTest {
 }

@@ -32,32 +32,32 @@ import dev.relance.engine.user.UserService;
  * What every dispatch test needs: a GreenMail server (SMTP and IMAP), the engine's services, a
  * fresh SDR, and no other enrollment due (test classes of one context share its database).
  */
-abstract class DispatchTestBase {
+public abstract class DispatchTestBase {
 
     @RegisterExtension
-    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP))
+    protected static GreenMailExtension greenMail = new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP))
             .withConfiguration(GreenMailConfiguration.aConfig()
                     .withUser("sam@relance.test", Cadences.GREENMAIL_LOGIN, Cadences.GREENMAIL_PASSWORD))
             .withPerMethodLifecycle(false);
 
     @Autowired
-    Dispatcher dispatcher;
+    protected Dispatcher dispatcher;
     @Autowired
-    EnrollmentService enrollments;
+    protected EnrollmentService enrollments;
     @Autowired
-    SequenceService sequences;
+    protected SequenceService sequences;
     @Autowired
-    ProspectService prospects;
+    protected ProspectService prospects;
     @Autowired
-    MailboxService mailboxes;
+    protected MailboxService mailboxes;
     @Autowired
-    UserService users;
+    protected UserService users;
     @Autowired
-    MutableClock clock;
+    protected MutableClock clock;
     @Autowired
-    JdbcClient jdbc;
+    protected JdbcClient jdbc;
 
-    User sdr;
+    protected User sdr;
 
     @BeforeEach
     void anSdrAndNothingElseDue() throws Exception {
@@ -68,26 +68,26 @@ abstract class DispatchTestBase {
     }
 
     /** A mailbox of the SDR sending through GreenMail. */
-    Mailbox mailbox(int dailyCap, int hourlyCap, int spacingSeconds, boolean withImap) {
+    protected Mailbox mailbox(int dailyCap, int hourlyCap, int spacingSeconds, boolean withImap) {
         return mailboxes.create(Cadences.greenMailMailbox(sdr.id(), greenMail.getSmtp().getPort(),
                 withImap ? greenMail.getImap().getPort() : null, dailyCap, hourlyCap, spacingSeconds));
     }
 
     /** A prospect of the SDR in Paris, named Pat unless told otherwise. */
-    Prospect prospect(String email) {
+    protected Prospect prospect(String email) {
         return prospect(email, "Pat", "Europe/Paris");
     }
 
-    Prospect prospect(String email, String firstName, String zone) {
+    protected Prospect prospect(String email, String firstName, String zone) {
         return prospects.create(new ProspectDraft(email, firstName, null, null, null, null, zone, "fr-FR", "FR", null,
                 Map.of(), sdr.id(), null, null));
     }
 
-    Enrollment enroll(Sequence sequence, Prospect prospect, Mailbox from) {
+    protected Enrollment enroll(Sequence sequence, Prospect prospect, Mailbox from) {
         return enrollments.enroll(new EnrollmentRequest(sequence.id(), prospect.id(), from.id(), null), sdr.id(), sdr.id());
     }
 
-    String messageState(Enrollment enrollment) {
+    protected String messageState(Enrollment enrollment) {
         return jdbc.sql("SELECT state FROM message WHERE enrollment_id = :e").param("e", enrollment.id())
                 .query(String.class).single();
     }

@@ -95,7 +95,7 @@ class TwoInstancesTest extends DispatchTestBase {
                         "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
                         "--spring.datasource.password=" + environment.getProperty("spring.datasource.password"),
                         "--relance.encryption.key=" + environment.getProperty("relance.encryption.key"),
-                        "--relance.dispatch.enabled=false", "--spring.batch.job.enabled=false",
+                        "--relance.dispatch.enabled=false", "--relance.inbox.enabled=false", "--spring.batch.job.enabled=false",
                         "--spring.batch.jdbc.initialize-schema=never", "--spring.main.allow-bean-definition-overriding=true");
     }
 }

@@ -32,7 +32,7 @@ class ImapSentFolderTest {
             .withConfiguration(GreenMailConfiguration.aConfig().withUser("sam@relance.test", "sam", "secret"));
 
     private final MutableClock clock = new MutableClock(TestClockConfiguration.START);
-    private final ImapSentFolder sentFolder = new ImapSentFolder(SmtpProperties.defaults(), clock);
+    private final ImapSentFolder sentFolder = new ImapSentFolder(new ImapSessions(SmtpProperties.defaults()), clock);
 
     @Test
     void a_copy_saved_in_a_new_sent_folder_is_found_by_its_message_id() throws Exception {
