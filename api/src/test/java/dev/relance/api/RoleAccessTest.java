@@ -91,6 +91,10 @@ class RoleAccessTest {
             new Call("GET", "/api/v1/tasks/overdue-by-owner", EnumSet.of(ADMIN, MANAGER)),
             new Call("POST", "/api/v1/tasks/999999/complete", EnumSet.of(ADMIN, SDR)),
             new Call("POST", "/api/v1/tasks/999999/skip", EnumSet.of(ADMIN, SDR)),
+            new Call("POST", "/api/v1/inbound/classify", EVERYONE),
+            new Call("GET", "/api/v1/inbound", EnumSet.of(ADMIN, MANAGER, SDR)),
+            new Call("GET", "/api/v1/inbound/999999", EnumSet.of(ADMIN, MANAGER, SDR)),
+            new Call("POST", "/api/v1/inbound/999999/reviewed", EnumSet.of(ADMIN, MANAGER, SDR)),
             new Call("GET", "/actuator/prometheus", EnumSet.of(ADMIN)),
             new Call("GET", "/actuator/health", EVERYONE));
 

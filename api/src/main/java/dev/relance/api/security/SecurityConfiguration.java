@@ -33,6 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * templates, snippets     rw     r        rw        r   (preview and validate: everyone)
  * enrollments             rw     r        -         rw (own only)
  * tasks                   rw     r        -         rw (own only; not the overdue count per owner)
+ * inbound (review list)   rw     rw       -         rw  (classify a raw message: everyone)
  * actuator (but health)   r      -        -         -
  * </pre>
  */
@@ -83,6 +84,9 @@ class SecurityConfiguration {
                         .requestMatchers(GET, "/api/v1/tasks/overdue-by-owner").hasAnyRole(ADMIN, MANAGER)
                         .requestMatchers(GET, "/api/v1/tasks", "/api/v1/tasks/**").hasAnyRole(ADMIN, MANAGER, SDR)
                         .requestMatchers(POST, "/api/v1/tasks/**").hasAnyRole(ADMIN, SDR)
+                        .requestMatchers(POST, "/api/v1/inbound/classify").hasAnyRole(ADMIN, MANAGER, MARKETER, SDR)
+                        .requestMatchers(GET, "/api/v1/inbound", "/api/v1/inbound/**").hasAnyRole(ADMIN, MANAGER, SDR)
+                        .requestMatchers(POST, "/api/v1/inbound/*/reviewed").hasAnyRole(ADMIN, MANAGER, SDR)
                         .anyRequest().denyAll());
         return http.build();
     }

@@ -37,19 +37,21 @@ class InboundStore {
             """;
 
     private static final String COLUMNS = """
-            SELECT id, mailbox_id, folder, message_id_header, from_address, subject, received_at, kind, status,
-                   matched_message_id, prospect_id, enrollment_id, match_method, verdict, effects, created_at
-              FROM inbound_message
+            SELECT i.id, i.mailbox_id, mb.owner_id AS mailbox_owner_id, i.folder, i.message_id_header, i.from_address,
+                   i.subject, i.received_at, i.kind, i.status, i.matched_message_id, i.prospect_id, i.enrollment_id,
+                   i.match_method, i.verdict, i.effects, i.created_at
+              FROM inbound_message i JOIN mailbox mb ON mb.id = i.mailbox_id
             """;
 
-    private static final String GET = COLUMNS + " WHERE id = :id";
+    private static final String GET = COLUMNS + " WHERE i.id = :id";
 
     // Newest first; the review list is the UNMATCHED and UNREADABLE ones (a partial index serves it).
     private static final String LIST = COLUMNS + """
-             WHERE (CAST(:status AS text) IS NULL OR status = :status)
-               AND (CAST(:mailboxId AS bigint) IS NULL OR mailbox_id = :mailboxId)
-               AND (CAST(:after AS bigint) IS NULL OR id < :after)
-             ORDER BY id DESC
+             WHERE (CAST(:status AS text) IS NULL OR i.status = :status)
+               AND (CAST(:mailboxId AS bigint) IS NULL OR i.mailbox_id = :mailboxId)
+               AND (CAST(:ownerId AS bigint) IS NULL OR mb.owner_id = :ownerId)
+               AND (CAST(:after AS bigint) IS NULL OR i.id < :after)
+             ORDER BY i.id DESC
              LIMIT :limit
             """;
 
@@ -91,8 +93,9 @@ class InboundStore {
         return jdbc.sql(GET).param("id", id).query(this::row).optional();
     }
 
-    List<InboundMessage> list(PageRequest page, InboundStatus status, Long mailboxId) {
-        return jdbc.sql(LIST).param("status", status == null ? null : status.name()).param("mailboxId", mailboxId)
+    List<InboundMessage> list(PageRequest page, InboundFilter filter) {
+        return jdbc.sql(LIST).param("status", filter.status() == null ? null : filter.status().name())
+                .param("mailboxId", filter.mailboxId()).param("ownerId", filter.mailboxOwnerId())
                 .param("after", page.beforeId()).param("limit", page.fetchSize()).query(this::row).list();
     }
 
@@ -109,7 +112,8 @@ class InboundStore {
     }
 
     private InboundMessage row(ResultSet rs, int row) throws SQLException {
-        return new InboundMessage(rs.getLong("id"), rs.getLong("mailbox_id"), rs.getString("folder"),
+        return new InboundMessage(rs.getLong("id"), rs.getLong("mailbox_id"),
+                rs.getObject("mailbox_owner_id", Long.class), rs.getString("folder"),
                 rs.getString("message_id_header"), rs.getString("from_address"), rs.getString("subject"),
                 Timestamps.instant(rs, "received_at"), rs.getString("kind"), InboundStatus.valueOf(rs.getString("status")),
                 rs.getObject("matched_message_id", Long.class), rs.getObject("prospect_id", Long.class),

@@ -36,9 +36,9 @@ public class InboxService {
         return classifier.classify(raw, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
     }
 
-    /** Newest first; {@code status} UNMATCHED or UNREADABLE is the review list. */
-    public Page<InboundMessage> list(PageRequest page, InboundStatus status, Long mailboxId) {
-        return Page.of(inbound.list(page, status, mailboxId), page, InboundMessage::id);
+    /** Newest first; status UNMATCHED or UNREADABLE is the review list. */
+    public Page<InboundMessage> list(PageRequest page, InboundFilter filter) {
+        return Page.of(inbound.list(page, filter), page, InboundMessage::id);
     }
 
     public InboundMessage get(long id) {

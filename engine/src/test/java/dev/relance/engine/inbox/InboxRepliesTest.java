@@ -122,7 +122,7 @@ class InboxRepliesTest extends InboxTestBase {
 
         InboundMessage inbound = latestInbound();
         assertThat(inbound.status()).isEqualTo(InboundStatus.UNMATCHED);
-        assertThat(inbox.list(PageRequest.first(50), InboundStatus.UNMATCHED, mailbox.id())
+        assertThat(inbox.list(PageRequest.first(50), new InboundFilter(InboundStatus.UNMATCHED, mailbox.id(), null))
                 .items()).extracting(InboundMessage::id).contains(inbound.id());
         assertThat(new String(inbox.raw(inbound.id()))).contains("we would like to partner");
     }

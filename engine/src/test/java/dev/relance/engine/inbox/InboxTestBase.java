@@ -83,7 +83,7 @@ abstract class InboxTestBase extends DispatchTestBase {
     }
 
     InboundMessage latestInbound() {
-        return inbox.list(dev.relance.engine.support.PageRequest.first(1), null, mailbox.id()).items().getFirst();
+        return inbox.list(dev.relance.engine.support.PageRequest.first(1), new InboundFilter(null, mailbox.id(), null)).items().getFirst();
     }
 
     static SequenceRules rules(boolean stopOnReply, boolean stopAccountOnReply) {
