@@ -30,11 +30,15 @@ final class BounceReasons {
                     + "|exceeded (?:the )?(?:storage|quota)|insufficient (?:system )?storage|mailbox size limit"
                     + "|user is over|mail ?box (?:is )?over|not enough (?:storage|space)|mailfolder is full|disk quota"
                     + "|account is full|inbox is full|quota"),
+            rule("mailererror", "procmail|maildrop|local mailer program|mailer error|\\|\\s*ifs="),
+            rule("rejected", "sender address rejected|domain of sender address|sender verify failed"),
+            rule("networkerror", "host not found, try again|malformed or unexpected name server reply"
+                    + "|temporary failure in name resolution|server refused to talk"),
             rule("hasmoved", "has moved|user has moved|address (?:has )?changed|no longer (?:valid )?at this"),
             rule("notaccept", "does not accept (?:any )?mail|null mx|accepts no mail|not accepting (?:any )?mail"),
-            rule("hostunknown", "host unknown|unknown host|host not found|host or domain name not found"
+            rule("hostunknown", "(?<![@\\w.-])[a-z0-9-]+(?:\\.[a-z0-9-]+)+ does not exist|host unknown|unknown host|host not found|host or domain name not found"
                     + "|domain (?:name )?not found|domain does not exist|no such domain|unrouteable (?:mail )?domain"
-                    + "|name service error|name or service not known|no mx (?:record|host)|mx (?:record )?(?:lookup|not)"
+                    + "|name or service not known|no mx (?:record|host)|mx (?:record )?(?:lookup|not)"
                     + "|all relevant mx records point to non-existent hosts|unrouteable address|invalid domain"
                     + "|unknown domain|domain (?:is )?not (?:valid|registered)|couldn't find any host"),
             rule("suspend", "suspended|account (?:is |has been )?(?:disabled|deactivated|inactive|locked)"
@@ -44,7 +48,7 @@ final class BounceReasons {
             rule("requireptr", "reverse dns|\\bptr\\b|rdns|reverse lookup|no reverse|cannot find your hostname"
                     + "|client host .* rejected: cannot find|not resolve (?:your )?(?:ip|address)"),
             rule("spamdetected", "\\bspam\\b|junk mail|unsolicited|spamhaus|bulk mail|content filter rejection"),
-            rule("virusdetected", "virus|malware|infected"),
+            rule("virusdetected", "virus (?:detected|found)|contains? a virus|infected|malware"),
             rule("norelaying", "relay(?:ing)? (?:access )?denied|not permitted to relay|relay not permitted"
                     + "|unable to relay|relaying (?:is )?(?:not allowed|prohibited)|we do not relay"),
             rule("blocked", "blacklist|blocklist|block ?listed|black ?listed|\\brbl\\b|\\bdnsbl\\b|reputation"
@@ -55,7 +59,7 @@ final class BounceReasons {
                     + "|recipientnotfound|recipient not found|unknown (?:recipient|local.?part|mailbox|address|alias)"
                     + "|invalid (?:recipient|mailbox|address|user)|not a valid (?:mailbox|user|recipient|address)"
                     + "|mailbox (?:not found|unavailable)|no mailbox|recipient address rejected|address rejected"
-                    + "|user (?:not found|not local|doesn't have)|no account|not our customer|unknown or illegal alias"
+                    + "|user (?:not found|not local|doesn't have)|no account|unknown or illegal alias"
                     + "|account that you tried to reach does not exist|no valid recipients|invalid address|bad destination"
                     + "|mailbox name not allowed|is not a valid|not listed in|unknown in virtual|rejected recipient"),
             rule("mesgtoobig", "message (?:size )?(?:is )?too (?:big|large)|size limit|exceeds (?:the )?(?:maximum )?(?:message )?size"),
@@ -90,7 +94,7 @@ final class BounceReasons {
 
     static Reason of(String status, String diagnostic) {
         Reason byCode = byStatus(status);
-        if (byCode != null && byCode.name().equals("notaccept")) {
+        if (byCode != null && (byCode.name().equals("notaccept") || byCode.name().equals("rejected"))) {
             return byCode;
         }
         Reason byWords = byWords(diagnostic);

@@ -8,11 +8,16 @@ final class Bounces {
     private Bounces() {
     }
 
+    /**
+     * @param context the report's human-readable text about this recipient, where the SMTP transcript shows
+     *        which command the server refused
+     */
     static BouncedRecipient recipient(String address, String status, Integer replyCode, String diagnostic,
-            boolean delayed, List<String> reasons) {
+            String context, boolean delayed, List<String> reasons) {
         String code = status != null ? status : SmtpCodes.statusIn(diagnostic);
         Integer reply = replyCode != null ? replyCode : SmtpCodes.replyCodeIn(diagnostic);
-        BounceReasons.Reason reason = BounceReasons.of(code, diagnostic);
+        BounceReasons.Reason reason = SmtpPhases.adjust(BounceReasons.of(code, diagnostic), code, diagnostic,
+                context);
         boolean hard = reason.hard() && !delayed;
         String who = address == null ? "an unnamed recipient" : address;
         reasons.add((code == null ? "bounce" : "status " + code) + " for " + who + ": "

@@ -32,7 +32,8 @@ final class PlainBounceParser {
             + "|\\s*(?:original message follows|the original message (?:headers? )?(?:follows|is attached)).*"
             + "|(?:return-path|received|dkim-signature|x-received|content-type: message/rfc822):.*)$");
     private static final Pattern NOT_A_RECIPIENT_LINE = Pattern.compile(
-            "(?i)contact|support|assistance|help ?desk|administrator|postmaster|mailer-daemon|from:|reply-to:");
+            "(?i)contact|support|assistance|help ?desk|administrator|postmaster|mailer-daemon|from:|reply-to:"
+            + "|message-id|in-reply-to|references:|x-mailer|return-path|received:|envelope-from|sender:");
     private static final Pattern DELAY_WORDS = Pattern.compile("(?i)(delayed|will be retried|will retry|still trying"
             + "|warning message only|not yet been delivered|will continue to be attempted|do not need to resend)");
 
@@ -80,7 +81,8 @@ final class PlainBounceParser {
         boolean delayed = DELAY_WORDS.matcher(notification).find();
         List<BouncedRecipient> recipients = new ArrayList<>();
         if (addresses.isEmpty()) {
-            recipients.add(Bounces.recipient(null, null, null, notification, delayed(delayed, notification), reasons));
+            recipients.add(Bounces.recipient(null, null, null, notification, notification,
+                    delayed(delayed, notification), reasons));
         }
         for (int i = 0; i < addresses.size(); i++) {
             String next = i + 1 < addresses.size() ? addresses.get(i + 1) : null;
@@ -88,7 +90,8 @@ final class PlainBounceParser {
             if (BounceReasons.of(SmtpCodes.statusIn(segment), segment).name().equals("undefined")) {
                 segment = notification;
             }
-            recipients.add(Bounces.recipient(addresses.get(i), null, null, segment, delayed(delayed, segment), reasons));
+            recipients.add(Bounces.recipient(addresses.get(i), null, null, segment, segment, delayed(delayed, segment),
+                    reasons));
         }
         return recipients;
     }
