@@ -20,10 +20,10 @@ final class RuleBasedIntent implements ReplyIntentRules {
             + "|ne me (?:contactez|écrivez|sollicitez|relancez) plus|désinscri|desinscri|désabonn|desabonn"
             + "|retirez[- ]moi|supprimez[- ]moi|enlevez[- ]moi|arrêtez de m'(?:écrire|envoyer|contacter|relancer)");
     private static final Pattern ONLY_STOP = Pattern.compile("(?i)^\\s*stop\\W*$");
-    private static final Pattern NOT_INTERESTED = phrases("not interested|no longer interested|no thanks|no thank you"
+    private static final Pattern NOT_INTERESTED = phrases("not (?:really |very |that |particularly |too |currently )?interested|no longer interested|no thanks|no thank you"
             + "|not a (?:good )?fit|not a priority|not for us|not for me|we're all set|we are all set|don't need"
             + "|do not need|no need|not looking|pass on this|i'll pass|we'll pass|not at this time|not right now"
-            + "|not the right time|pas intéress|pas interess|ne (?:nous|m') ?intéresse pas|ne m'intéresse pas"
+            + "|not the right time|pas (?:vraiment |très |du tout )?intéress|pas interess|ne (?:nous|m') ?intéresse pas|ne m'intéresse pas"
             + "|non merci|pas pour nous|pas pour moi|pas besoin|pas le moment|pas d'actualité|aucun besoin"
             + "|nous avons déjà|on a déjà|pas prioritaire|pas intéressés");
     private static final Pattern INTERESTED = phrases("sounds (?:good|great|interesting)|let's (?:talk|chat|connect"
