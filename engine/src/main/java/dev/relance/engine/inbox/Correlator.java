@@ -36,14 +36,17 @@ class Correlator {
         this.links = links;
     }
 
-    /** For every kind but bounces: the one message this is about. */
+    /**
+     * For every kind but bounces: the one message this is about. An email to our List-Unsubscribe
+     * address comes first, whatever it looks like (some clients send it as an auto-submitted message).
+     */
     Optional<Correlation> correlate(InboundVerdict verdict, long mailboxId) {
-        Optional<Correlation> byHeaders = byHeaders(verdict);
-        if (byHeaders.isPresent()) {
-            return byHeaders;
+        Optional<Correlation> known = byUnsubscribeSubject(verdict).or(() -> byHeaders(verdict));
+        if (known.isPresent()) {
+            return known;
         }
         return switch (verdict.kind()) {
-            case REPLY -> byUnsubscribeSubject(verdict).or(() -> bySenderAndSubject(verdict, mailboxId));
+            case REPLY -> bySenderAndSubject(verdict, mailboxId);
             case AUTO_REPLY -> messages.latestTo(verdict.fromAddress(), mailboxId)
                     .map(message -> new Correlation(message, "sender address"));
             case COMPLAINT, DELIVERY_REPORT -> verdict.recipients().stream().findFirst()

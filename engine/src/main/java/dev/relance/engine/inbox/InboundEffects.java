@@ -106,12 +106,18 @@ class InboundEffects {
                 : "auto-reply recorded; enrollment " + message.enrollmentId() + " is not active, nothing paused");
     }
 
-    /** @param unsubscribeAddress sent to the mailto: of List-Unsubscribe: a request to be removed, whatever its words */
-    List<String> reply(InboundVerdict verdict, OurMessage message, boolean unsubscribeAddress) {
+    /** An email to the mailto: of List-Unsubscribe: a request to be removed, whatever its words; not a reply. */
+    List<String> unsubscribeByEmail(OurMessage message) {
+        boolean added = signals.unsubscribed(message.prospectId(), message.prospectEmail(), message.id(),
+                "unsubscribe email (List-Unsubscribe mailto)");
+        return List.of(message.prospectEmail() + (added ? " suppressed (unsubscribe email)" : " was already suppressed")
+                + "; every live enrollment of the prospect ended");
+    }
+
+    List<String> reply(InboundVerdict verdict, OurMessage message) {
         bounceCounts.reset(message.prospectId());
         IntentVerdict intent = verdict.intent();
-        ReplyIntent kind = unsubscribeAddress ? ReplyIntent.UNSUBSCRIBE_REQUEST
-                : intent == null ? ReplyIntent.NEUTRAL : intent.intent();
+        ReplyIntent kind = intent == null ? ReplyIntent.NEUTRAL : intent.intent();
         Map<String, Object> data = new HashMap<>();
         data.put("intent", kind.name());
         data.put("reasons", intent == null ? List.of() : intent.reasons());
@@ -121,7 +127,7 @@ class InboundEffects {
         List<String> effects = new ArrayList<>();
         if (kind == ReplyIntent.UNSUBSCRIBE_REQUEST) {
             boolean added = signals.unsubscribed(message.prospectId(), message.prospectEmail(), message.id(),
-                    unsubscribeAddress ? "unsubscribe email (List-Unsubscribe mailto)" : "reply asking to be removed");
+                    "reply asking to be removed");
             effects.add(message.prospectEmail() + (added ? " suppressed (asked to be removed)" : " was already suppressed")
                     + "; every live enrollment of the prospect ended");
             return effects;

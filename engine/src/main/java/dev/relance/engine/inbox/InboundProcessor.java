@@ -113,10 +113,11 @@ class InboundProcessor {
         }
         OurMessage message = correlation.get().message();
         Optional<Long> id = row.insert(store, verdict.kind().name(), InboundStatus.PROCESSED, correlation.get(), null, now);
-        id.ifPresent(inboundId -> store.setEffects(inboundId, switch (verdict.kind()) {
+        id.ifPresent(inboundId -> store.setEffects(inboundId, correlation.get().viaUnsubscribeAddress()
+                ? effects.unsubscribeByEmail(message) : switch (verdict.kind()) {
             case COMPLAINT -> effects.complaint(message);
             case AUTO_REPLY -> effects.autoReply(verdict, message);
-            case REPLY -> effects.reply(verdict, message, correlation.get().viaUnsubscribeAddress());
+            case REPLY -> effects.reply(verdict, message);
             default -> delivered(message);
         }));
         return id.map(x -> InboundStatus.PROCESSED);

@@ -124,6 +124,8 @@ class InboxBouncesAndAwayTest extends InboxTestBase {
         assertThat(suppressions.suppressing("mailto@unsub.test")).get()
                 .satisfies(s -> assertThat(s.reason()).isEqualTo(SuppressionReason.UNSUBSCRIBED));
         assertThat(enrollments.get(enrollment.id()).state()).isEqualTo(EnrollmentState.UNSUBSCRIBED);
+        assertThat(jdbc.sql("SELECT string_agg(type, ',') FROM event WHERE enrollment_id = :e AND type <> 'SENT'")
+                .param("e", enrollment.id()).query(String.class).single()).isEqualTo("UNSUBSCRIBED");
     }
 
     static String dsn(String recipient, String status, String diagnostic, String originalMessageId) {
