@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import dev.relance.engine.mailbox.MessageIds;
 import dev.relance.engine.mailbox.OutgoingEmail;
 import dev.relance.engine.prospect.Prospect;
+import dev.relance.engine.sequence.SequenceRules;
 import dev.relance.engine.sequence.ThreadMode;
 import dev.relance.engine.sequence.Variant;
 import dev.relance.engine.template.Recipient;
@@ -18,7 +19,7 @@ import dev.relance.templates.RenderedEmail;
 /**
  * Turns a step into the message to record and the email to send: renders the chosen variant for
  * the prospect, threads a follow-up under the previous emails ("Re:", In-Reply-To, References), and
- * adds the one-click unsubscribe headers.
+ * adds the one-click unsubscribe headers and, at send time, click and open tracking.
  */
 @Component
 class EmailComposer {
@@ -57,16 +58,23 @@ class EmailComposer {
                 reply(root.subject()), email.html(), email.text(), root.id());
     }
 
-    /** The email for a recorded message: exactly what was recorded, so a retry sends the same bytes. */
+    /**
+     * The email for a recorded message: exactly what was recorded, with its HTML tracked as the
+     * sequence's rules say (links rewritten, open pixel). Tracking is a deterministic function of
+     * the recorded HTML, so a retry sends the same bytes; the recorded body stays the original.
+     */
     OutgoingEmail outgoing(StepContext context, MessageRecord message) {
         Prospect prospect = context.prospect();
+        SequenceRules rules = context.sequence().rules();
+        String html = links.trackedHtml(message.bodyHtml(), message.enrollmentId(), message.stepId(),
+                rules.trackOpens(), rules.trackClicks());
         String name = ((prospect.firstName() == null ? "" : prospect.firstName()) + " "
                 + (prospect.lastName() == null ? "" : prospect.lastName())).trim();
         List<String> references = message.referencesHeader() == null ? List.of()
                 : List.of(message.referencesHeader().split(" "));
         return new OutgoingEmail(message.messageIdHeader(), context.mailbox().emailAddress(),
                 context.mailbox().displayName(), prospect.email(), name.isEmpty() ? null : name, message.subject(),
-                message.bodyText(), message.bodyHtml(), message.inReplyTo(), references,
+                message.bodyText(), html, message.inReplyTo(), references,
                 links.unsubscribeUrl(message.enrollmentId(), message.stepId()),
                 links.unsubscribeMailto(context.mailbox().emailAddress(), message.enrollmentId(), message.stepId()));
     }
