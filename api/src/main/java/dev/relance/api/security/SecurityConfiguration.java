@@ -2,6 +2,7 @@ package dev.relance.api.security;
 
 import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.HEAD;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
@@ -36,6 +37,11 @@ import tools.jackson.databind.json.JsonMapper;
  * inbound (review list)   rw     rw       -         rw  (classify a raw message: everyone)
  * actuator (but health)   r      -        -         -
  * </pre>
+ *
+ * <p>The links of an email are public, named one by one: the open pixel ({@code GET|HEAD /o/*}),
+ * tracked links ({@code GET|HEAD /c/*}) and the unsubscribe page ({@code GET|HEAD|POST /u/*}).
+ * Recipients have no account; their opaque token is the only credential, and with no session
+ * cookie the one-click POST needs no CSRF token (RFC 8058 mail clients could not send one).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -57,6 +63,9 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/error").permitAll()
+                        .requestMatchers(GET, "/o/*", "/c/*", "/u/*").permitAll()
+                        .requestMatchers(HEAD, "/o/*", "/c/*", "/u/*").permitAll()
+                        .requestMatchers(POST, "/u/*").permitAll()
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
                         .requestMatchers("/api/v1/me", "/api/v1/me/**").authenticated()
                         .requestMatchers("/api/v1/users", "/api/v1/users/**").hasRole(ADMIN)

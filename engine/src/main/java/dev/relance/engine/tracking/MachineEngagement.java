@@ -44,7 +44,7 @@ final class MachineEngagement {
             agent("forcepoint", "forcepoint|websense"),
             agent("sophos", "sophos"),
             agent("http-library", "^curl/|^wget/|python-requests|python-urllib|^python/|aiohttp|httpx|go-http-client"
-                    + "|^java/|okhttp|apache-httpclient|libwww-perl|^axios/|node-fetch|^undici|^ruby|^php"),
+                    + "|^java/|java-http-client|okhttp|apache-httpclient|libwww-perl|^axios/|node-fetch|^undici|^ruby|^php"),
             agent("headless-browser", "headlesschrome|phantomjs|puppeteer|playwright|selenium"),
             agent("bot", "(^|[^a-z])bot([^a-z]|$)|[a-z]bot[-_/;)]|crawl|spider|slurp|preview|scanner|scan/"));
 

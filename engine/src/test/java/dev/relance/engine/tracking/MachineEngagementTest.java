@@ -51,6 +51,7 @@ class MachineEngagementTest {
         assertThat(reasons("Wget/1.21")).containsExactly("user-agent:http-library");
         assertThat(reasons("python-requests/2.31.0")).containsExactly("user-agent:http-library");
         assertThat(reasons("Go-http-client/1.1")).containsExactly("user-agent:http-library");
+        assertThat(reasons("Java-http-client/21.0.2")).containsExactly("user-agent:http-library");
         assertThat(reasons("Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"))
                 .containsExactly("user-agent:bot");
         assertThat(reasons("Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)")).containsExactly("user-agent:bot");
