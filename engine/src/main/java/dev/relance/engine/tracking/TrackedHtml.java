@@ -134,7 +134,7 @@ final class TrackedHtml {
         if (pixelUrl != null) {
             String pixel = "<img src=\"" + pixelUrl + "\" width=\"1\" height=\"1\" alt=\"\" "
                     + "style=\"display:block;width:1px;height:1px;border:0\">";
-            int body = out.toString().toLowerCase(Locale.ROOT).lastIndexOf("</body");
+            int body = lastBodyEnd(out.toString());
             if (body >= 0) {
                 out.insert(body, pixel);
             } else {
@@ -142,6 +142,17 @@ final class TrackedHtml {
             }
         }
         return out.toString();
+    }
+
+    /** Where the last {@code </body} starts, in any letter case; -1 when there is none. */
+    private static int lastBodyEnd(String html) {
+        String end = "</body";
+        for (int i = html.length() - end.length(); i >= 0; i--) {
+            if (html.charAt(i) == '<' && html.regionMatches(true, i, end, 0, end.length())) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**

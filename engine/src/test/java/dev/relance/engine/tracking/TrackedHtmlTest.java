@@ -49,6 +49,14 @@ class TrackedHtmlTest {
     }
 
     @Test
+    void the_pixel_lands_before_the_body_end_whatever_text_precedes_it() {
+        assertThat(TrackedHtml.rewrite("<p>İstanbul İİ</p></body>", url -> true, null, "https://t.example/o/p.gif"))
+                .startsWith("<p>İstanbul İİ</p><img src=").endsWith("></body>");
+        assertThat(TrackedHtml.rewrite("<p>no body end</p>", url -> true, null, "https://t.example/o/p.gif"))
+                .startsWith("<p>no body end</p><img src=");
+    }
+
+    @Test
     void only_absolute_http_urls_with_a_host_and_no_user_are_redirect_targets() {
         assertThat(TrackedHtml.isRedirectTarget("https://example.com")).isTrue();
         assertThat(TrackedHtml.isRedirectTarget("http://example.com:8080/a?b=c#d")).isTrue();
