@@ -14,6 +14,7 @@ import dev.relance.engine.inbox.classify.BouncedRecipient;
 import dev.relance.engine.inbox.classify.InboundClassifier;
 import dev.relance.engine.inbox.classify.InboundKind;
 import dev.relance.engine.inbox.classify.InboundVerdict;
+import dev.relance.engine.tracking.TokenPurpose;
 import dev.relance.engine.tracking.TrackingLinks;
 
 /**
@@ -100,7 +101,7 @@ class Correlator {
         if (!matcher.matches()) {
             return Optional.empty();
         }
-        return links.verify(matcher.group(1))
+        return links.verify(matcher.group(1), TokenPurpose.UNSUBSCRIBE)
                 .flatMap(target -> messages.ofStep(target.enrollmentId(), target.stepId()))
                 .map(message -> new Correlation(message, Correlation.UNSUBSCRIBE_ADDRESS));
     }
