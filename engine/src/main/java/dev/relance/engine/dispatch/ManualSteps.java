@@ -95,17 +95,24 @@ class ManualSteps {
         Prospect p = context.prospect();
         String who = ((p.firstName() == null ? "" : p.firstName()) + " " + (p.lastName() == null ? "" : p.lastName())).trim();
         String name = who.isEmpty() ? p.email() : who;
-        TaskType type = TaskType.valueOf(context.step().type() == StepType.MANUAL_EMAIL ? "MANUAL_EMAIL"
-                : context.step().type().name());
-        String title = switch (type) {
+        StepType step = context.step().type();
+        TaskType type = step.isLinkedIn() ? TaskType.LINKEDIN : TaskType.valueOf(step.name());
+        String title = switch (step) {
             case MANUAL_EMAIL -> "Review and send the email to " + name;
             case CALL -> "Call " + name;
             case LINKEDIN -> "LinkedIn: " + name;
+            case LINKEDIN_VIEW_PROFILE -> "LinkedIn: view the profile of " + name;
+            case LINKEDIN_CONNECT -> "LinkedIn: send a connection request to " + name;
+            case LINKEDIN_MESSAGE -> "LinkedIn: send a message to " + name;
             default -> "Task for " + name;
         };
         RenderedEmail draft = type == TaskType.MANUAL_EMAIL ? draft(context) : null;
+        String note = context.step().taskNote();
+        if (step.isLinkedIn() && p.linkedinUrl() != null) {
+            note = (note == null ? "" : note + "\n\n") + "Profile: " + p.linkedinUrl();
+        }
         return new NewTask(context.claimed().id(), context.step().id(), p.id(), context.claimed().ownerId(),
-                context.sequence().id(), type, title, context.step().taskNote(), clock.instant(),
+                context.sequence().id(), type, title, note, clock.instant(),
                 draft == null ? null : draft.subject(), draft == null ? null : draft.text(),
                 draft == null ? null : draft.html());
     }

@@ -97,6 +97,27 @@ class CadenceDispatchTest extends DispatchTestBase {
     }
 
     @Test
+    void a_linkedin_connect_step_gives_the_rep_a_linkedin_task_naming_the_action_and_the_profile() {
+        clock.set(Instant.parse("2026-03-03T09:00:00Z"));
+        Mailbox mailbox = mailboxes.create(greenMailMailbox(sdr.id(), greenMail.getSmtp().getPort(), null, 500, 500, 0));
+        Sequence sequence = sequences.create(sequence(List.of(
+                task(StepType.LINKEDIN_CONNECT, 0, DelayUnit.MINUTES, "Connect, no pitch")),
+                weekdays(), LocalTime.of(0, 0), LocalTime.of(23, 59), null), sdr.id());
+        Prospect prospect = prospects.create(new ProspectDraft("grace@navy.test", "Grace", "Hopper", null, null,
+                "https://www.linkedin.com/in/grace-hopper", "Europe/Paris", "en", "US", null, Map.of(), sdr.id(), null,
+                null));
+        enrollments.enroll(new EnrollmentRequest(sequence.id(), prospect.id(), mailbox.id(), null), sdr.id(), sdr.id());
+
+        dispatcher.runDueWork();
+
+        Task task = tasks.list(TaskPageRequest.first(10), new TaskFilter(sdr.id(), TaskState.OPEN, null, null, null))
+                .items().getFirst();
+        assertThat(task.type()).isEqualTo(dev.relance.engine.task.TaskType.LINKEDIN);
+        assertThat(task.title()).isEqualTo("LinkedIn: send a connection request to Grace Hopper");
+        assertThat(task.note()).isEqualTo("Connect, no pitch\n\nProfile: https://www.linkedin.com/in/grace-hopper");
+    }
+
+    @Test
     void a_step_due_outside_the_window_waits_for_the_next_opening() {
         clock.set(Instant.parse("2026-03-06T18:00:00Z")); // Friday 19:00 in Paris
         Mailbox mailbox = mailboxes.create(greenMailMailbox(sdr.id(), greenMail.getSmtp().getPort(), null, 200, 50, 0));

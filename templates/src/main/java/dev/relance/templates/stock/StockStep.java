@@ -20,7 +20,8 @@ public record StockStep(String type, int delayAmount, String delayUnit, String t
         String subject, String bodyText) {
 
     /** Step types: sent by the engine, sent by the rep after review, a call, a LinkedIn touch, another to-do. */
-    public static final List<String> TYPES = List.of("AUTO_EMAIL", "MANUAL_EMAIL", "CALL", "LINKEDIN", "TASK");
+    public static final List<String> TYPES = List.of("AUTO_EMAIL", "MANUAL_EMAIL", "CALL", "LINKEDIN",
+            "LINKEDIN_VIEW_PROFILE", "LINKEDIN_CONNECT", "LINKEDIN_MESSAGE", "TASK");
 
     /** Delay units; BUSINESS_DAYS skips weekends and the schedule's holidays. */
     public static final List<String> DELAY_UNITS = List.of("MINUTES", "HOURS", "DAYS", "BUSINESS_DAYS");

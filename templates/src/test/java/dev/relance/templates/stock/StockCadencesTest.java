@@ -67,7 +67,7 @@ class StockCadencesTest {
             for (String locale : LOCALES) {
                 List<StockStep> steps = StockCadences.find(key, locale).orElseThrow().steps();
                 assertThat(steps).as(key).hasSizeGreaterThanOrEqualTo(5);
-                assertThat(steps).extracting(StockStep::type).as(key).contains("CALL", "LINKEDIN");
+                assertThat(steps).extracting(StockStep::type).as(key).contains("CALL", "LINKEDIN_CONNECT");
                 assertThat(steps.getFirst().isEmail()).as(key + " starts with an email").isTrue();
                 assertThat(steps.getLast().isEmail()).as(key + " ends with a break-up email").isTrue();
             }
