@@ -12,6 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollInterval how often the dispatch job looks for due work (default 5s)
  * @param batchSize enrollments claimed at once (default 200)
  * @param lease how long a claim holds before another dispatcher may take the row again (default 5m)
+ * @param chunkSize steps of one mailbox prepared, sent and recorded together (default 50): one
+ *     transaction records their messages as SENDING, then they go out over the mailbox's connection
+ *     and one transaction records the answers. Larger chunks mean fewer statements per email; a
+ *     pause still waits for one email in flight at most.
  * @param concurrency mailboxes served at the same time by one dispatcher (default 32)
  * @param retryBackoff first wait after a temporary SMTP failure, doubled at each attempt (default 5m)
  * @param maxRetryBackoff longest wait between two attempts (default 6h)
@@ -30,6 +34,7 @@ public record DispatchProperties(
         @DefaultValue("5s") Duration pollInterval,
         @DefaultValue("200") int batchSize,
         @DefaultValue("5m") Duration lease,
+        @DefaultValue("50") int chunkSize,
         @DefaultValue("32") int concurrency,
         @DefaultValue("5m") Duration retryBackoff,
         @DefaultValue("6h") Duration maxRetryBackoff,

@@ -1,10 +1,13 @@
 package dev.relance.engine.dispatch;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -65,8 +68,8 @@ public class Dispatcher {
     }
 
     /**
-     * Mailboxes are served side by side on virtual threads; the steps of one mailbox run one after
-     * the other, over its one SMTP connection and in its pacing order.
+     * Mailboxes are served side by side on virtual threads; the steps of one mailbox run chunk after
+     * chunk, over its one SMTP connection and in its pacing order.
      */
     private DispatchReport runBatch(List<ClaimedEnrollment> batch, ContextLoader contexts) {
         Map<Long, List<ClaimedEnrollment>> byMailbox = new LinkedHashMap<>();
@@ -94,8 +97,8 @@ public class Dispatcher {
         Map<StepOutcome, Integer> outcomes = new EnumMap<>(StepOutcome.class);
         slots.acquire();
         try {
-            for (ClaimedEnrollment claimed : steps) {
-                outcomes.merge(runOne(claimed, contexts), 1, Integer::sum);
+            for (List<ClaimedEnrollment> chunk : chunks(steps, properties.chunkSize())) {
+                runChunk(chunk, contexts).forEach(outcome -> outcomes.merge(outcome, 1, Integer::sum));
             }
         } finally {
             slots.release();
@@ -103,16 +106,47 @@ public class Dispatcher {
         return outcomes;
     }
 
-    private StepOutcome runOne(ClaimedEnrollment claimed, ContextLoader contexts) {
+    private List<StepOutcome> runChunk(List<ClaimedEnrollment> chunk, ContextLoader contexts) {
+        List<StepOutcome> outcomes = new ArrayList<>(chunk.size());
         try {
-            return contexts.load(claimed).map(runner::run).orElseGet(() -> {
-                progress.needsAttention(claimed, "its current step or prospect no longer exists");
-                return StepOutcome.NEEDS_ATTENTION;
-            });
+            List<StepContext> loaded = new ArrayList<>(chunk.size());
+            for (ClaimedEnrollment claimed : chunk) {
+                contexts.load(claimed).ifPresentOrElse(loaded::add, () -> {
+                    progress.needsAttention(claimed, "its current step or prospect no longer exists");
+                    outcomes.add(StepOutcome.NEEDS_ATTENTION);
+                });
+            }
+            outcomes.addAll(runner.runAll(loaded));
+            return outcomes;
         } catch (RuntimeException e) {
-            // The claim runs out and the step is tried again; a SENDING message is left to recovery.
-            log.error("step of enrollment {} failed; it will be retried after its lease", claimed.id(), e);
-            return StepOutcome.LOST_RACE;
+            // The claims run out and the steps are tried again; SENDING messages are left to recovery.
+            log.error("a chunk of {} steps of mailbox {} failed; they will be retried after their lease", chunk.size(),
+                    chunk.getFirst().mailboxId(), e);
+            return Collections.nCopies(chunk.size(), StepOutcome.LOST_RACE);
         }
+    }
+
+    /**
+     * A mailbox's claimed steps in chunks of at most {@code size}, in claim order, with no prospect
+     * twice in a chunk: the prospect's frequency cap of a later step then sees the earlier message.
+     */
+    static List<List<ClaimedEnrollment>> chunks(List<ClaimedEnrollment> steps, int size) {
+        List<List<ClaimedEnrollment>> chunks = new ArrayList<>();
+        List<ClaimedEnrollment> left = steps;
+        while (!left.isEmpty()) {
+            List<ClaimedEnrollment> chunk = new ArrayList<>();
+            List<ClaimedEnrollment> later = new ArrayList<>();
+            Set<Long> prospects = new HashSet<>();
+            for (ClaimedEnrollment step : left) {
+                if (chunk.size() < size && prospects.add(step.prospectId())) {
+                    chunk.add(step);
+                } else {
+                    later.add(step);
+                }
+            }
+            chunks.add(chunk);
+            left = later;
+        }
+        return chunks;
     }
 }

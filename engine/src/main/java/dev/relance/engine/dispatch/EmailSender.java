@@ -2,18 +2,21 @@ package dev.relance.engine.dispatch;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.random.RandomGenerator;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.relance.engine.dispatch.SendPreparation.Prepared;
+import dev.relance.engine.dispatch.SendPreparation.ReadyEmail;
 import dev.relance.engine.enrollment.EnrollmentProgress;
 import dev.relance.engine.mailbox.MailTransport;
+import dev.relance.engine.mailbox.Mailbox;
 import dev.relance.engine.mailbox.MailboxCredentials;
 import dev.relance.engine.mailbox.MailboxService;
 import dev.relance.engine.mailbox.SendOutcome;
@@ -21,11 +24,13 @@ import dev.relance.engine.sequence.Variant;
 import dev.relance.templates.RenderedEmail;
 
 /**
- * Sends one email crash-safely. First transaction: re-check the claim and the pauses, take a send
- * slot of the mailbox, record the message as SENDING, commit. Second transaction: lock the
- * enrollment again (a pause now waits for this send), hand the email to SMTP, and record the
- * answer with the enrollment's next step. A crash between the two leaves a SENDING row that
- * recovery resolves; it is never resent blindly.
+ * Sends a chunk of one mailbox's emails crash-safely. First transaction ({@link SendPreparation}):
+ * re-check the claims and the pauses, take send slots of the mailbox, record the messages as
+ * SENDING, commit. Second transaction: lock the enrollments again (a pause now waits for this
+ * transaction), hand the emails to SMTP one by one, and record the answers with the enrollments'
+ * next steps. A pause that starts waiting meanwhile ends the transaction after the email in flight;
+ * the rest of the chunk then re-checks in a new one, after the pause. A crash between the two
+ * transactions leaves SENDING rows that recovery resolves; they are never resent blindly.
  */
 @Component
 class EmailSender {
@@ -34,78 +39,110 @@ class EmailSender {
 
     private final EnrollmentProgress progress;
     private final MessageLog messages;
+    private final SendPreparation preparation;
     private final MailboxPacing pacing;
     private final EmailComposer composer;
     private final MailTransport transport;
     private final MailboxService mailboxes;
     private final Outcomes outcomes;
     private final TransactionTemplate transactions;
-    private final DispatchProperties properties;
     private final Clock clock;
-    private final RandomGenerator random = RandomGenerator.getDefault();
     private final Map<Long, CachedCredentials> credentials = new ConcurrentHashMap<>();
 
-    EmailSender(EnrollmentProgress progress, MessageLog messages, MailboxPacing pacing, EmailComposer composer,
-            MailTransport transport, MailboxService mailboxes, Outcomes outcomes, TransactionTemplate transactions,
-            DispatchProperties properties, Clock clock) {
+    EmailSender(EnrollmentProgress progress, MessageLog messages, SendPreparation preparation, MailboxPacing pacing,
+            EmailComposer composer, MailTransport transport, MailboxService mailboxes, Outcomes outcomes,
+            TransactionTemplate transactions, Clock clock) {
         this.progress = progress;
         this.messages = messages;
+        this.preparation = preparation;
         this.pacing = pacing;
         this.composer = composer;
         this.transport = transport;
         this.mailboxes = mailboxes;
         this.outcomes = outcomes;
         this.transactions = transactions;
-        this.properties = properties;
         this.clock = clock;
     }
 
     /** @param content reviewed content of a manual email, or null to render the variant */
     StepOutcome send(StepContext context, Variant variant, RenderedEmail content) {
-        Prepared prepared = transactions.execute(tx -> prepare(context, variant, content));
-        if (prepared.outcome() != null) {
-            if (prepared.deferUntil() != null) {
-                progress.release(context.claimed(), prepared.deferUntil());
+        return sendAll(List.of(new PendingEmail(context, variant, content))).getFirst();
+    }
+
+    /** Sends a chunk of emails of one mailbox; returns one outcome per email, in no particular order. */
+    List<StepOutcome> sendAll(List<PendingEmail> chunk) {
+        if (chunk.isEmpty()) {
+            return List.of();
+        }
+        Mailbox mailbox = chunk.getFirst().context().mailbox();
+        Prepared prepared = transactions.execute(tx -> preparation.prepare(mailbox, chunk));
+        prepared.deferrals.forEach(progress::release);
+        List<StepOutcome> done = new ArrayList<>(prepared.outcomes);
+        List<ReadyEmail> left = prepared.readyIn(chunk);
+        int notSent = 0;
+        while (!left.isEmpty()) {
+            List<ReadyEmail> ready = left;
+            Delivery delivery = transactions.execute(tx -> deliver(ready));
+            done.addAll(delivery.outcomes);
+            notSent += delivery.notSent;
+            left = delivery.left;
+        }
+        if (notSent > 0) {
+            int slots = notSent;
+            transactions.executeWithoutResult(tx -> pacing.giveBack(mailbox, prepared.takenAt, slots));
+        }
+        return done;
+    }
+
+    /**
+     * Sends the ready emails whose enrollment, sequence and mailbox are still active, until a pause
+     * waits for this transaction: the emails not tried yet are left for the next one.
+     */
+    private Delivery deliver(List<ReadyEmail> ready) {
+        var held = progress.lockAllForSend(ready.stream().map(r -> r.context().claimed()).toList());
+        Delivery delivery = new Delivery();
+        List<Outcomes.Sent> sent = new ArrayList<>();
+        int tried = 0;
+        for (int i = 0; i < ready.size(); i++) {
+            ReadyEmail email = ready.get(i);
+            Instant now = clock.instant();
+            if (!held.contains(email.context().claimed().id())) {
+                // Paused or stopped after the message was recorded: it was never handed to SMTP.
+                messages.markRetry(email.message().id(), "not sent: paused or stopped before sending", now, now);
+                delivery.notSent(StepOutcome.STOPPED);
+                continue;
             }
-            return prepared.outcome();
+            if (tried > 0 && progress.someoneWaitsForOurLocks()) {
+                delivery.left = ready.subList(i, ready.size());
+                break;
+            }
+            tried++;
+            SendOutcome outcome;
+            try {
+                outcome = transport.send(credentialsOf(email.context()), composer.outgoing(email.context(), email.message()));
+            } catch (RuntimeException e) {
+                // As if the process died here: the message stays SENDING for recovery, the claim runs out.
+                log.error("sending the step of enrollment {} failed; recovery resolves its message",
+                        email.context().claimed().id(), e);
+                delivery.outcomes.add(StepOutcome.LOST_RACE);
+                continue;
+            }
+            switch (outcome) {
+                case SendOutcome.Accepted accepted -> sent.add(new Outcomes.Sent(email.context(), email.message(), now));
+                case SendOutcome.Rejected rejected ->
+                    delivery.notSent(outcomes.bounced(email.context(), email.message(), rejected, now));
+                case SendOutcome.Deferred deferred ->
+                    delivery.notSent(outcomes.deferred(email.context(), email.message(), deferred.reason(), now));
+                case SendOutcome.AuthenticationFailed failed -> {
+                    delivery.notSent(authenticationFailed(email, failed, now));
+                    ready.subList(i + 1, ready.size()).forEach(rest -> delivery.notSent(notTriedAfterAuthFailure(rest, now)));
+                    i = ready.size();
+                }
+            }
         }
-        return transactions.execute(tx -> deliver(context, prepared.message()));
-    }
-
-    private Prepared prepare(StepContext context, Variant variant, RenderedEmail content) {
-        if (!progress.lockForSend(context.claimed())) {
-            return Prepared.done(StepOutcome.LOST_RACE);
-        }
-        Optional<MessageRecord> existing = messages.forStep(context.claimed().id(), context.step().id());
-        if (existing.isPresent() && !existing.get().retryable()) {
-            return Prepared.done(outcomes.alreadyRecorded(context, existing.get()));
-        }
-        Instant now = clock.instant();
-        Optional<Instant> slot = pacing.reserve(context.mailbox(), now, random);
-        if (slot.isPresent()) {
-            return Prepared.deferredUntil(slot.get());
-        }
-        if (existing.isPresent()) {
-            return messages.retryAsSending(existing.get().id(), now).map(Prepared::ready)
-                    .orElseGet(() -> Prepared.done(StepOutcome.LOST_RACE));
-        }
-        return Prepared.ready(messages.insertSending(composer.compose(context, variant, content), now));
-    }
-
-    private StepOutcome deliver(StepContext context, MessageRecord message) {
-        Instant now = clock.instant();
-        if (!progress.lockForSend(context.claimed())) {
-            // Paused or stopped after the message was recorded: it was never handed to SMTP.
-            messages.markRetry(message.id(), "not sent: paused or stopped before sending", now, now);
-            return StepOutcome.STOPPED;
-        }
-        SendOutcome outcome = transport.send(credentialsOf(context), composer.outgoing(context, message));
-        return switch (outcome) {
-            case SendOutcome.Accepted accepted -> outcomes.sent(context, message, now);
-            case SendOutcome.Rejected rejected -> outcomes.bounced(context, message, rejected, now);
-            case SendOutcome.Deferred deferred -> outcomes.deferred(context, message, deferred.reason(), now);
-            case SendOutcome.AuthenticationFailed failed -> authenticationFailed(context, message, failed, now);
-        };
+        outcomes.sentAll(sent);
+        sent.forEach(s -> delivery.outcomes.add(StepOutcome.SENT));
+        return delivery;
     }
 
     /**
@@ -122,31 +159,35 @@ class EmailSender {
         return cached.credentials();
     }
 
-    private record CachedCredentials(java.time.Instant version, MailboxCredentials credentials) {
+    private record CachedCredentials(Instant version, MailboxCredentials credentials) {
     }
 
-    private StepOutcome authenticationFailed(StepContext context, MessageRecord message,
-            SendOutcome.AuthenticationFailed failed, Instant now) {
+    private StepOutcome authenticationFailed(ReadyEmail email, SendOutcome.AuthenticationFailed failed, Instant now) {
+        StepContext context = email.context();
         log.warn("mailbox {} refused our credentials; pausing it with its waiting steps kept", context.mailbox().id());
         credentials.remove(context.mailbox().id());
-        messages.markRetry(message.id(), "authentication failed: " + failed.reason(), now, now);
+        messages.markRetry(email.message().id(), "authentication failed: " + failed.reason(), now, now);
         progress.release(context.claimed(), now);
         outcomes.pauseMailboxAfterAuthFailure(context, failed.reason());
         return StepOutcome.DEFERRED;
     }
 
-    /** The first transaction's verdict: a message ready to send, or an outcome without sending. */
-    private record Prepared(MessageRecord message, StepOutcome outcome, Instant deferUntil) {
-        static Prepared ready(MessageRecord message) {
-            return new Prepared(message, null, null);
-        }
+    /** The rest of a chunk whose mailbox refused our credentials: kept, due again when the mailbox is resumed. */
+    private StepOutcome notTriedAfterAuthFailure(ReadyEmail email, Instant now) {
+        messages.markRetry(email.message().id(), "not sent: the mailbox's server refused our credentials", now, now);
+        progress.release(email.context().claimed(), now);
+        return StepOutcome.DEFERRED;
+    }
 
-        static Prepared done(StepOutcome outcome) {
-            return new Prepared(null, outcome, null);
-        }
+    /** What one delivery transaction did: outcomes, slots to give back, and the emails left for the next one. */
+    private static final class Delivery {
+        final List<StepOutcome> outcomes = new ArrayList<>();
+        int notSent;
+        List<ReadyEmail> left = List.of();
 
-        static Prepared deferredUntil(Instant at) {
-            return new Prepared(null, StepOutcome.DEFERRED, at);
+        void notSent(StepOutcome outcome) {
+            outcomes.add(outcome);
+            notSent++;
         }
     }
 }

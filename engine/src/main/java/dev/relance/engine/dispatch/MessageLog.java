@@ -4,28 +4,38 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import dev.relance.engine.support.SqlArrays;
 import dev.relance.engine.support.Timestamps;
 
 /** The message rows: one per enrollment step, written SENDING before the SMTP transaction starts. */
 @Repository
 class MessageLog {
 
-    private static final String FOR_STEP = """
-            SELECT * FROM message WHERE enrollment_id = :enrollmentId AND step_id = :stepId
+    private static final String FOR_STEPS = """
+            SELECT m.* FROM message m
+              JOIN unnest(:enrollmentIds, :stepIds) AS s(enrollment_id, step_id)
+                ON s.enrollment_id = m.enrollment_id AND s.step_id = m.step_id
             """;
 
-    private static final String INSERT_SENDING = """
+    // A chunk's messages in one statement, one array per column.
+    private static final String INSERT_ALL_SENDING = """
             INSERT INTO message (enrollment_id, step_id, variant_id, template_version_id, mailbox_id, prospect_id,
                                  message_id_header, in_reply_to, references_header, subject, body_html, body_text,
                                  state, attempts, thread_root_id, created_at, updated_at)
-            VALUES (:enrollmentId, :stepId, :variantId, :templateVersionId, :mailboxId, :prospectId,
-                    :messageIdHeader, :inReplyTo, :references, :subject, :bodyHtml, :bodyText,
-                    'SENDING', 1, :threadRootId, :now, :now)
+            SELECT n.enrollment_id, n.step_id, n.variant_id, n.template_version_id, n.mailbox_id, n.prospect_id,
+                   n.message_id_header, n.in_reply_to, n.references_header, n.subject, n.body_html, n.body_text,
+                   'SENDING', 1, n.thread_root_id, :now, :now
+              FROM unnest(:enrollmentIds, :stepIds, :variantIds, :templateVersionIds, :mailboxIds, :prospectIds,
+                          :messageIdHeaders, :inReplyTos, :references, :subjects, :bodyHtmls, :bodyTexts, :threadRootIds)
+                   AS n(enrollment_id, step_id, variant_id, template_version_id, mailbox_id, prospect_id,
+                        message_id_header, in_reply_to, references_header, subject, body_html, body_text, thread_root_id)
             RETURNING *
             """;
 
@@ -45,6 +55,14 @@ class MessageLog {
             UPDATE message SET state = :state, last_error = :error, next_attempt_at = :nextAttemptAt,
                                sent_at = :sentAt, updated_at = :now, version = version + 1
              WHERE id = :id AND state = 'SENDING'
+            """;
+
+    // MARK to SENT for many messages, each with the instant the server accepted it.
+    private static final String MARK_ALL_SENT = """
+            UPDATE message m SET state = 'SENT', last_error = NULL, next_attempt_at = NULL, sent_at = s.sent_at,
+                                 updated_at = s.sent_at, version = m.version + 1
+              FROM unnest(:ids, :sentAts) AS s(id, sent_at)
+             WHERE m.id = s.id AND m.state = 'SENDING'
             """;
 
     private static final String MARK_POSSIBLE_DUPLICATE = """
@@ -80,19 +98,36 @@ class MessageLog {
         this.jdbc = jdbc;
     }
 
-    Optional<MessageRecord> forStep(long enrollmentId, long stepId) {
-        return jdbc.sql(FOR_STEP).param("enrollmentId", enrollmentId).param("stepId", stepId).query(MessageLog::record)
-                .optional();
+    /** The messages already recorded for these (enrollment, step) pairs, by enrollment id. */
+    Map<Long, MessageRecord> forSteps(List<Long> enrollmentIds, List<Long> stepIds) {
+        if (enrollmentIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql(FOR_STEPS).param("enrollmentIds", SqlArrays.bigints(enrollmentIds))
+                .param("stepIds", SqlArrays.bigints(stepIds)).query(MessageLog::record).list().stream()
+                .collect(Collectors.toMap(MessageRecord::enrollmentId, m -> m));
     }
 
-    MessageRecord insertSending(NewMessage m, Instant now) {
-        return jdbc.sql(INSERT_SENDING).param("enrollmentId", m.enrollmentId()).param("stepId", m.stepId())
-                .param("variantId", m.variantId()).param("templateVersionId", m.templateVersionId())
-                .param("mailboxId", m.mailboxId()).param("prospectId", m.prospectId())
-                .param("messageIdHeader", m.messageIdHeader()).param("inReplyTo", m.inReplyTo())
-                .param("references", m.references()).param("subject", m.subject()).param("bodyHtml", m.bodyHtml())
-                .param("bodyText", m.bodyText()).param("threadRootId", m.threadRootId()).param("now", Timestamps.of(now))
-                .query(MessageLog::record).single();
+    /** Records a chunk's messages as SENDING; the answer is in no particular order. */
+    List<MessageRecord> insertAllSending(List<NewMessage> all, Instant now) {
+        if (all.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(INSERT_ALL_SENDING)
+                .param("enrollmentIds", SqlArrays.bigints(all.stream().map(NewMessage::enrollmentId).toList()))
+                .param("stepIds", SqlArrays.bigints(all.stream().map(NewMessage::stepId).toList()))
+                .param("variantIds", SqlArrays.bigints(all.stream().map(NewMessage::variantId).toList()))
+                .param("templateVersionIds", SqlArrays.bigints(all.stream().map(NewMessage::templateVersionId).toList()))
+                .param("mailboxIds", SqlArrays.bigints(all.stream().map(NewMessage::mailboxId).toList()))
+                .param("prospectIds", SqlArrays.bigints(all.stream().map(NewMessage::prospectId).toList()))
+                .param("messageIdHeaders", SqlArrays.texts(all.stream().map(NewMessage::messageIdHeader).toList()))
+                .param("inReplyTos", SqlArrays.texts(all.stream().map(NewMessage::inReplyTo).toList()))
+                .param("references", SqlArrays.texts(all.stream().map(NewMessage::references).toList()))
+                .param("subjects", SqlArrays.texts(all.stream().map(NewMessage::subject).toList()))
+                .param("bodyHtmls", SqlArrays.texts(all.stream().map(NewMessage::bodyHtml).toList()))
+                .param("bodyTexts", SqlArrays.texts(all.stream().map(NewMessage::bodyText).toList()))
+                .param("threadRootIds", SqlArrays.bigints(all.stream().map(NewMessage::threadRootId).toList()))
+                .param("now", Timestamps.of(now)).query(MessageLog::record).list();
     }
 
     Optional<MessageRecord> retryAsSending(long id, Instant now) {
@@ -100,8 +135,14 @@ class MessageLog {
                 .optional();
     }
 
-    boolean markSent(long id, Instant now) {
-        return mark(id, "SENT", null, null, now, now);
+    /** Marks SENT every message still SENDING among {@code sentAt}'s keys, each at its own instant. */
+    int markAllSent(Map<Long, Instant> sentAt) {
+        if (sentAt.isEmpty()) {
+            return 0;
+        }
+        List<Long> ids = List.copyOf(sentAt.keySet());
+        return jdbc.sql(MARK_ALL_SENT).param("ids", SqlArrays.bigints(ids))
+                .param("sentAts", SqlArrays.timestamps(ids.stream().map(sentAt::get).toList())).update();
     }
 
     boolean markRetry(long id, String error, Instant nextAttemptAt, Instant now) {

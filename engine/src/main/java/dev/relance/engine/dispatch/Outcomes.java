@@ -1,6 +1,9 @@
 package dev.relance.engine.dispatch;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
@@ -9,8 +12,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import dev.relance.engine.enrollment.EnrollmentProgress;
 import dev.relance.engine.enrollment.EnrollmentState;
+import dev.relance.engine.enrollment.StepAdvance;
 import dev.relance.engine.enrollment.StepDelays;
 import dev.relance.engine.event.EventType;
+import dev.relance.engine.event.NewEvent;
 import dev.relance.engine.mailbox.MailboxService;
 import dev.relance.engine.mailbox.MailboxStatus;
 import dev.relance.engine.mailbox.SendOutcome;
@@ -49,21 +54,50 @@ class Outcomes {
 
     /** Accepted by the server: the message is SENT and the enrollment moves to its next step, or finishes. */
     StepOutcome sent(StepContext context, MessageRecord message, Instant now) {
-        messages.markSent(message.id(), now);
-        advancePast(context, now);
-        events.append(EventType.SENT, context, message.id(), variantOf(message), now, Map.of("messageId", message.messageIdHeader()));
-        if (context.nextStep() == null) {
-            events.append(EventType.FINISHED, context, null, null, now, Map.of());
-        }
+        sentAll(List.of(new Sent(context, message, now)));
         return StepOutcome.SENT;
+    }
+
+    /**
+     * {@link #sent} for a chunk's accepted emails, in one statement per table: messages SENT,
+     * enrollments advanced, SENT (and FINISHED) events.
+     */
+    void sentAll(List<Sent> sent) {
+        if (sent.isEmpty()) {
+            return;
+        }
+        Map<Long, Instant> sentAt = new HashMap<>();
+        List<StepAdvance> advances = new ArrayList<>(sent.size());
+        List<NewEvent> facts = new ArrayList<>(sent.size() * 2);
+        for (Sent s : sent) {
+            sentAt.put(s.message().id(), s.at());
+            advances.add(advance(s.context(), s.at()));
+            facts.add(events.of(EventType.SENT, s.context(), s.message().id(), variantOf(s.message()), s.at(),
+                    Map.of("messageId", s.message().messageIdHeader())));
+            if (s.context().nextStep() == null) {
+                facts.add(events.of(EventType.FINISHED, s.context(), null, null, s.at(), Map.of()));
+            }
+        }
+        messages.markAllSent(sentAt);
+        progress.advanceAll(advances);
+        events.appendAll(facts);
     }
 
     /** Moves the enrollment past its current step (sent, or a task done). */
     void advancePast(StepContext context, Instant now) {
+        StepAdvance advance = advance(context, now);
+        progress.advance(advance.enrollmentId(), advance.stepId(), advance.nextStepId(), advance.nextRunAt());
+    }
+
+    private static StepAdvance advance(StepContext context, Instant now) {
         Step next = context.nextStep();
         Instant due = next == null ? null
                 : StepDelays.dueAfter(now, next.delay(), context.zone(), context.schedule().holidayCalendar());
-        progress.advance(context.claimed().id(), context.step().id(), next == null ? null : next.id(), due);
+        return new StepAdvance(context.claimed().id(), context.step().id(), next == null ? null : next.id(), due);
+    }
+
+    /** An email the server accepted at {@code at}. */
+    record Sent(StepContext context, MessageRecord message, Instant at) {
     }
 
     /** A permanent refusal of the recipient: a hard bounce. */

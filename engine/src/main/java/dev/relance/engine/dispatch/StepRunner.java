@@ -3,6 +3,8 @@ package dev.relance.engine.dispatch;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
@@ -19,9 +21,9 @@ import dev.relance.templates.MissingVariablesException;
 import dev.relance.templates.TemplateRenderException;
 
 /**
- * Runs the current step of one claimed enrollment: checks what must hold at send time
- * (suppression, the prospect's frequency cap, the send window), then sends its email or hands its
- * task to the owner. A step that may not run now is released to the next allowed time, never dropped.
+ * Runs the current steps of claimed enrollments: checks what must hold at send time for each
+ * (suppression, the prospect's frequency cap, the send window), then sends their emails or hands
+ * their tasks to the owner. A step that may not run now is released to the next allowed time, never dropped.
  */
 @Component
 class StepRunner {
@@ -46,25 +48,46 @@ class StepRunner {
         this.clock = clock;
     }
 
-    StepOutcome run(StepContext context) {
+    /**
+     * Runs a chunk of one mailbox's steps, of distinct prospects: each step is checked, then the
+     * automatic emails that may go now are sent together; returns one outcome per step.
+     */
+    List<StepOutcome> runAll(List<StepContext> contexts) {
+        List<StepOutcome> outcomes = new ArrayList<>(contexts.size());
+        List<PendingEmail> emails = new ArrayList<>();
+        for (StepContext context : contexts) {
+            Optional<StepOutcome> held = holdBack(context);
+            if (held.isPresent()) {
+                outcomes.add(held.get());
+            } else if (context.step().type() == StepType.AUTO_EMAIL) {
+                emails.add(new PendingEmail(context, VariantPicker.pick(context.step().variants(), context.claimed().id(),
+                        context.step().id()), null));
+            } else {
+                outcomes.add(runManual(context));
+            }
+        }
+        outcomes.addAll(sender.sendAll(emails));
+        return outcomes;
+    }
+
+    /** The send-time checks: a suppressed prospect ends the enrollment, a step not due yet is released. */
+    private Optional<StepOutcome> holdBack(StepContext context) {
         Optional<Suppression> suppressed = suppressions.suppressing(context.prospect().email());
         if (suppressed.isPresent()) {
             progress.end(context.claimed().id(), stateFor(suppressed.get().reason()),
                     "suppressed (" + suppressed.get().reason() + ") before sending");
-            return StepOutcome.STOPPED;
+            return Optional.of(StepOutcome.STOPPED);
         }
-        Instant now = clock.instant();
-        Optional<Instant> notBefore = notBefore(context, now);
+        Optional<Instant> notBefore = notBefore(context, clock.instant());
         if (notBefore.isPresent()) {
             progress.release(context.claimed(), notBefore.get());
-            return StepOutcome.DEFERRED;
+            return Optional.of(StepOutcome.DEFERRED);
         }
-        StepType type = context.step().type();
+        return Optional.empty();
+    }
+
+    private StepOutcome runManual(StepContext context) {
         try {
-            if (type == StepType.AUTO_EMAIL) {
-                return sender.send(context, VariantPicker.pick(context.step().variants(), context.claimed().id(),
-                        context.step().id()), null);
-            }
             return manualSteps.run(context);
         } catch (MissingVariablesException | TemplateRenderException e) {
             progress.needsAttention(context.claimed(), "cannot render step " + context.step().position() + ": " + e.getMessage());

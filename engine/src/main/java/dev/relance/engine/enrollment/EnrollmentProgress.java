@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -46,6 +47,25 @@ public class EnrollmentProgress {
         return progress.lockForSend(claimed);
     }
 
+    /**
+     * {@link #lockForSend} for a chunk of claimed enrollments at once: the ids whose claim still
+     * holds and whose enrollment, sequence and mailbox are active, locked until the caller commits.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Set<Long> lockAllForSend(List<ClaimedEnrollment> claimed) {
+        return claimed.isEmpty() ? Set.of() : progress.lockAllForSend(claimed);
+    }
+
+    /**
+     * In a transaction that holds send locks: true when a pause (or any other writer) waits for one
+     * of them. A sender checks it before each email of a chunk, so that a pause waits for the email
+     * in flight, not for the whole chunk.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean someoneWaitsForOurLocks() {
+        return progress.someoneWaitsForOurLocks();
+    }
+
     /** Gives the enrollment back, due again at {@code nextRunAt} (outside a window, over a cap...). */
     @Transactional
     public boolean release(ClaimedEnrollment claimed, Instant nextRunAt) {
@@ -59,6 +79,12 @@ public class EnrollmentProgress {
     @Transactional
     public boolean advance(long enrollmentId, long stepId, Long nextStepId, Instant nextRunAt) {
         return progress.advance(enrollmentId, stepId, nextStepId, nextStepId == null ? null : nextRunAt, clock.instant());
+    }
+
+    /** {@link #advance} for many enrollments in one statement; returns the ids that moved. */
+    @Transactional
+    public Set<Long> advanceAll(List<StepAdvance> advances) {
+        return advances.isEmpty() ? Set.of() : progress.advanceAll(advances, clock.instant());
     }
 
     /** The current step is a task for the owner: the enrollment waits for it. */

@@ -3,12 +3,15 @@ package dev.relance.engine.enrollment;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import dev.relance.engine.support.SqlArrays;
 import dev.relance.engine.support.Timestamps;
 
 /** The enrollment rows as the dispatcher moves them: claimed, released, advanced, ended. */
@@ -41,6 +44,28 @@ class ProgressRepository {
                FOR UPDATE OF e FOR SHARE OF s, m
             """;
 
+    // The same for a chunk of one mailbox's claimed enrollments, at once. The sequence and mailbox
+    // rows are locked in share mode once for the chunk (they are the same few rows for every step);
+    // ORDER BY makes the enrollment locks come in id order, as LockRows sits above the sort.
+    private static final String LOCK_ALL_FOR_SEND = """
+            SELECT e.id FROM enrollment e
+              JOIN unnest(:ids, :tokens) AS c(id, token) ON c.id = e.id AND c.token = e.claim_token
+              JOIN sequence s ON s.id = e.sequence_id
+              JOIN mailbox m ON m.id = e.mailbox_id
+             WHERE e.state = 'ACTIVE' AND s.status = 'ACTIVE' AND m.status = 'ACTIVE'
+             ORDER BY e.id
+               FOR UPDATE OF e FOR SHARE OF s, m
+            """;
+
+    // Whether another transaction waits for a row this one locked (a pause of the enrollment, its
+    // sequence or its mailbox waits on our transaction id, also when the row is share-locked by
+    // several senders: it then waits on each of them in turn). Reads the lock table only.
+    private static final String SOMEONE_WAITS = """
+            SELECT EXISTS (SELECT 1 FROM pg_locks
+                            WHERE locktype = 'transactionid' AND NOT granted
+                              AND transactionid = pg_current_xact_id_if_assigned()::xid)
+            """;
+
     private static final String RELEASE = """
             UPDATE enrollment SET next_run_at = :nextRunAt, claim_token = NULL, claimed_until = NULL, updated_at = :now
              WHERE id = :id AND claim_token = :token
@@ -54,6 +79,20 @@ class ProgressRepository {
                    state_reason = CASE WHEN CAST(:nextStepId AS bigint) IS NULL THEN 'every step ran' END,
                    updated_at = :now, version = version + 1
              WHERE id = :id AND state IN ('ACTIVE', 'WAITING_TASK') AND current_step_id = :stepId
+            """;
+
+    // ADVANCE for many enrollments in one statement; returns the ids that moved.
+    private static final String ADVANCE_ALL = """
+            UPDATE enrollment e
+               SET current_step_id = a.next_step_id, next_run_at = a.next_run_at, claim_token = NULL,
+                   claimed_until = NULL,
+                   state = CASE WHEN a.next_step_id IS NULL THEN 'FINISHED' ELSE 'ACTIVE' END,
+                   finished_at = CASE WHEN a.next_step_id IS NULL THEN CAST(:now AS timestamptz) END,
+                   state_reason = CASE WHEN a.next_step_id IS NULL THEN 'every step ran' END,
+                   updated_at = :now, version = e.version + 1
+              FROM unnest(:ids, :stepIds, :nextStepIds, :nextRunAts) AS a(id, step_id, next_step_id, next_run_at)
+             WHERE e.id = a.id AND e.state IN ('ACTIVE', 'WAITING_TASK') AND e.current_step_id = a.step_id
+            RETURNING e.id
             """;
 
     // A manual email approved by its owner: back to ACTIVE on the same step, due now.
@@ -107,6 +146,27 @@ class ProgressRepository {
     boolean lockForSend(ClaimedEnrollment claimed) {
         return jdbc.sql(LOCK_FOR_SEND).param("id", claimed.id()).param("token", claimed.claimToken())
                 .query(Long.class).optional().isPresent();
+    }
+
+    Set<Long> lockAllForSend(List<ClaimedEnrollment> claimed) {
+        return new HashSet<>(jdbc.sql(LOCK_ALL_FOR_SEND)
+                .param("ids", SqlArrays.bigints(claimed.stream().map(ClaimedEnrollment::id).toList()))
+                .param("tokens", SqlArrays.uuids(claimed.stream().map(ClaimedEnrollment::claimToken).toList()))
+                .query(Long.class).list());
+    }
+
+    boolean someoneWaitsForOurLocks() {
+        return jdbc.sql(SOMEONE_WAITS).query(Boolean.class).single();
+    }
+
+    Set<Long> advanceAll(List<StepAdvance> advances, Instant now) {
+        return new HashSet<>(jdbc.sql(ADVANCE_ALL)
+                .param("ids", SqlArrays.bigints(advances.stream().map(StepAdvance::enrollmentId).toList()))
+                .param("stepIds", SqlArrays.bigints(advances.stream().map(StepAdvance::stepId).toList()))
+                .param("nextStepIds", SqlArrays.bigints(advances.stream().map(StepAdvance::nextStepId).toList()))
+                .param("nextRunAts", SqlArrays.timestamps(advances.stream()
+                        .map(a -> a.nextStepId() == null ? null : a.nextRunAt()).toList()))
+                .param("now", Timestamps.of(now)).query(Long.class).list());
     }
 
     boolean release(ClaimedEnrollment claimed, Instant nextRunAt, Instant now) {
