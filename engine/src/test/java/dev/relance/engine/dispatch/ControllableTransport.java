@@ -21,7 +21,19 @@ class ControllableTransport implements MailTransport {
         }
     }
 
+    /** The process "dies" before talking to the server: nothing after it runs, not even a rollback handler of ours. */
+    static class Death extends Error {
+        Death() {
+            super("simulated death before SMTP");
+        }
+    }
+
     private final MailTransport real;
+    volatile boolean dieBeforeSend;
+    /** When set, answered once instead of talking to the server, then cleared. */
+    volatile SendOutcome forcedOnce;
+    /** The recipient of the send being held, while it is held. */
+    volatile String heldRecipient;
     volatile boolean crashAfterAccept;
     /** When set, answered instead of talking to the server (a refusal the real server cannot play). */
     volatile SendOutcome forced;
@@ -34,9 +46,13 @@ class ControllableTransport implements MailTransport {
 
     @Override
     public SendOutcome send(MailboxCredentials smtp, OutgoingEmail email) {
+        if (dieBeforeSend) {
+            throw new Death();
+        }
         CountDownLatch holding = inSend;
         if (holding != null) {
             inSend = null;
+            heldRecipient = email.toAddress();
             holding.countDown();
             try {
                 proceed.await(30, TimeUnit.SECONDS);
@@ -44,7 +60,9 @@ class ControllableTransport implements MailTransport {
                 Thread.currentThread().interrupt();
             }
         }
-        SendOutcome outcome = forced != null ? forced : real.send(smtp, email);
+        SendOutcome once = forcedOnce;
+        forcedOnce = null;
+        SendOutcome outcome = once != null ? once : forced != null ? forced : real.send(smtp, email);
         if (crashAfterAccept && outcome instanceof SendOutcome.Accepted) {
             throw new Crash();
         }
