@@ -25,6 +25,9 @@ import jakarta.mail.internet.MimeUtility;
 final class MimeMessages {
 
     private static final String UTF_8 = StandardCharsets.UTF_8.name();
+    private static final String TRANSFER_ENCODING = "Content-Transfer-Encoding";
+    // RFC 5322: at most 998 characters between two CRLF.
+    private static final int MAX_7BIT_LINE = 998;
 
     // RFC 5322 date in UTC: the server's own time zone is nobody's business.
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss xx", Locale.US)
@@ -35,7 +38,7 @@ final class MimeMessages {
 
     /**
      * A saved (ready to write) message: text only as a single text/plain part, or text and HTML as
-     * multipart/alternative, both UTF-8 with the transfer encoding Jakarta Mail picks.
+     * multipart/alternative, both UTF-8 with the transfer encoding Jakarta Mail would pick.
      */
     static MimeMessage build(Session session, OutgoingEmail email, Clock clock) {
         try {
@@ -55,6 +58,7 @@ final class MimeMessages {
                 message.setContent(alternative(email));
             } else {
                 message.setText(email.textBody(), UTF_8);
+                message.setHeader(TRANSFER_ENCODING, transferEncoding(email.textBody()));
             }
             message.saveChanges();
             return message;
@@ -83,13 +87,45 @@ final class MimeMessages {
     private static MimeMultipart alternative(OutgoingEmail email) throws MessagingException {
         MimeBodyPart text = new MimeBodyPart();
         text.setText(email.textBody(), UTF_8);
+        text.setHeader(TRANSFER_ENCODING, transferEncoding(email.textBody()));
         MimeBodyPart html = new MimeBodyPart();
         html.setText(email.htmlBody(), UTF_8, "html");
+        html.setHeader(TRANSFER_ENCODING, transferEncoding(email.htmlBody()));
         // Least preferred first (RFC 2046): clients show the last part they can render.
         MimeMultipart alternative = new MimeMultipart("alternative");
         alternative.addBodyPart(text);
         alternative.addBodyPart(html);
         return alternative;
+    }
+
+    /**
+     * The transfer encoding Jakarta Mail would pick (7bit for ASCII with short lines, quoted-printable
+     * for mostly ASCII, base64 otherwise), decided here from the text: left to it, saveChanges writes
+     * every body part through the activation framework's content handlers once more just to choose.
+     * Set after setText, which clears the header.
+     */
+    static String transferEncoding(String text) {
+        long ascii = 0;
+        long other = 0;
+        int line = 0;
+        boolean longLine = false;
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+            if (b == '\r' || b == '\n') {
+                line = 0;
+            } else if (++line > MAX_7BIT_LINE) {
+                longLine = true;
+            }
+            int c = b & 0xff;
+            if (c >= 0x7f || (c < 0x20 && c != '\r' && c != '\n' && c != '\t')) {
+                other++;
+            } else {
+                ascii++;
+            }
+        }
+        if (other == 0 && !longLine) {
+            return "7bit";
+        }
+        return ascii > other ? "quoted-printable" : "base64";
     }
 
     private static InternetAddress address(String address, String name) throws UnsupportedEncodingException {
