@@ -18,8 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     pause still waits for one email in flight at most.
  * @param pauseCheckInterval while a chunk's emails go out, how often at most the sender asks
  *     PostgreSQL whether a pause (of an enrollment, its sequence or its mailbox) waits for them
- *     (default 10ms; it always asks after the first email). A pause waits for the email in flight
- *     and the ones sent within this interval, never more; nothing is sent once it returned.
+ *     (default 100ms; it always asks after the first email). A pause waits for the email in flight
+ *     and the ones sent within this interval, never more; nothing is sent once it returned. Each
+ *     question reads PostgreSQL's lock table (a few hundred microseconds of database time).
  * @param concurrency mailboxes served at the same time by one dispatcher (default 32)
  * @param retryBackoff first wait after a temporary SMTP failure, doubled at each attempt (default 5m)
  * @param maxRetryBackoff longest wait between two attempts (default 6h)
@@ -39,7 +40,7 @@ public record DispatchProperties(
         @DefaultValue("200") int batchSize,
         @DefaultValue("5m") Duration lease,
         @DefaultValue("50") int chunkSize,
-        @DefaultValue("10ms") Duration pauseCheckInterval,
+        @DefaultValue("100ms") Duration pauseCheckInterval,
         @DefaultValue("32") int concurrency,
         @DefaultValue("5m") Duration retryBackoff,
         @DefaultValue("6h") Duration maxRetryBackoff,
