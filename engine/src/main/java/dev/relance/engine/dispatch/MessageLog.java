@@ -3,6 +3,7 @@ package dev.relance.engine.dispatch;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,10 +83,13 @@ class MessageLog {
             """;
 
 
-    private static final String LAST_TO_PROSPECT_FROM_OTHERS = """
-            SELECT max(created_at) FROM message
-             WHERE prospect_id = :prospectId AND enrollment_id <> :enrollmentId
-               AND state IN ('SENDING', 'SENT', 'UNKNOWN') AND created_at > :since
+    // For each (prospect, enrollment) pair: the last attempt to the prospect from its other enrollments.
+    private static final String LAST_TO_PROSPECTS_FROM_OTHERS = """
+            SELECT c.prospect_id, max(m.created_at) AS last
+              FROM unnest(:prospectIds, :enrollmentIds) AS c(prospect_id, enrollment_id)
+              JOIN message m ON m.prospect_id = c.prospect_id AND m.enrollment_id <> c.enrollment_id
+             WHERE m.state IN ('SENDING', 'SENT', 'UNKNOWN') AND m.created_at > :since
+             GROUP BY c.prospect_id
             """;
 
     private static final String STALE_SENDING = """
@@ -166,10 +170,13 @@ class MessageLog {
     }
 
 
-    Optional<Instant> lastToProspectFromOthers(long prospectId, long enrollmentId, Instant since) {
-        return jdbc.sql(LAST_TO_PROSPECT_FROM_OTHERS).param("prospectId", prospectId).param("enrollmentId", enrollmentId)
-                .param("since", Timestamps.of(since)).query((rs, row) -> Timestamps.instant(rs, "max")).optional()
-                .filter(java.util.Objects::nonNull);
+    /** The last attempt to each prospect from another enrollment than its pair's, since {@code since}. */
+    Map<Long, Instant> lastToProspectsFromOthers(List<Long> prospectIds, List<Long> enrollmentIds, Instant since) {
+        Map<Long, Instant> last = new HashMap<>();
+        jdbc.sql(LAST_TO_PROSPECTS_FROM_OTHERS).param("prospectIds", SqlArrays.bigints(prospectIds))
+                .param("enrollmentIds", SqlArrays.bigints(enrollmentIds)).param("since", Timestamps.of(since))
+                .query((rs, row) -> last.put(rs.getLong("prospect_id"), Timestamps.instant(rs, "last"))).list();
+        return last;
     }
 
     List<MessageRecord> staleSending(Instant before, int limit) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
@@ -55,8 +56,13 @@ class StepRunner {
     List<StepOutcome> runAll(List<StepContext> contexts) {
         List<StepOutcome> outcomes = new ArrayList<>(contexts.size());
         List<PendingEmail> emails = new ArrayList<>();
+        Instant now = clock.instant();
+        Map<String, Suppression> suppressed = suppressions.suppressingAny(contexts.stream().map(c -> c.prospect().email())
+                .toList());
+        Map<Long, Instant> lastFromOthers = lastToProspectsFromOthers(contexts, now);
         for (StepContext context : contexts) {
-            Optional<StepOutcome> held = holdBack(context);
+            Optional<StepOutcome> held = holdBack(context, suppressed.get(context.prospect().email()),
+                    lastFromOthers.get(context.prospect().id()), now);
             if (held.isPresent()) {
                 outcomes.add(held.get());
             } else if (context.step().type() == StepType.AUTO_EMAIL) {
@@ -70,15 +76,21 @@ class StepRunner {
         return outcomes;
     }
 
-    /** The send-time checks: a suppressed prospect ends the enrollment, a step not due yet is released. */
-    private Optional<StepOutcome> holdBack(StepContext context) {
-        Optional<Suppression> suppressed = suppressions.suppressing(context.prospect().email());
-        if (suppressed.isPresent()) {
-            progress.end(context.claimed().id(), stateFor(suppressed.get().reason()),
-                    "suppressed (" + suppressed.get().reason() + ") before sending");
+    /**
+     * The send-time checks: a suppressed prospect ends the enrollment, a step not due yet is released.
+     *
+     * @param suppressed the entry that forbids writing to the prospect, or null
+     * @param lastFromOthers the last email to the prospect from another enrollment within the
+     *     frequency cap's gap, or null
+     */
+    private Optional<StepOutcome> holdBack(StepContext context, Suppression suppressed, Instant lastFromOthers,
+            Instant now) {
+        if (suppressed != null) {
+            progress.end(context.claimed().id(), stateFor(suppressed.reason()),
+                    "suppressed (" + suppressed.reason() + ") before sending");
             return Optional.of(StepOutcome.STOPPED);
         }
-        Optional<Instant> notBefore = notBefore(context, clock.instant());
+        Optional<Instant> notBefore = notBefore(context, lastFromOthers, now);
         if (notBefore.isPresent()) {
             progress.release(context.claimed(), notBefore.get());
             return Optional.of(StepOutcome.DEFERRED);
@@ -95,20 +107,26 @@ class StepRunner {
         }
     }
 
+    /**
+     * The last email to each prospect of the chunk's email steps from another of its enrollments,
+     * within the frequency cap's gap (a chunk holds each prospect once).
+     */
+    private Map<Long, Instant> lastToProspectsFromOthers(List<StepContext> contexts, Instant now) {
+        Duration gap = properties.prospectMinGap();
+        List<StepContext> emails = contexts.stream().filter(StepRunner::isEmail).toList();
+        if (gap.isZero() || emails.isEmpty()) {
+            return Map.of();
+        }
+        return messages.lastToProspectsFromOthers(emails.stream().map(c -> c.prospect().id()).toList(),
+                emails.stream().map(c -> c.claimed().id()).toList(), now.minus(gap));
+    }
+
     /** When the step may run, if not now: the next send window, or the prospect's frequency cap. */
-    private Optional<Instant> notBefore(StepContext context, Instant now) {
-        if (context.step().type() != StepType.AUTO_EMAIL && context.step().type() != StepType.MANUAL_EMAIL) {
+    private Optional<Instant> notBefore(StepContext context, Instant lastFromOthers, Instant now) {
+        if (!isEmail(context)) {
             return Optional.empty();
         }
-        Instant earliest = now;
-        Duration gap = properties.prospectMinGap();
-        if (!gap.isZero()) {
-            Optional<Instant> last = messages.lastToProspectFromOthers(context.prospect().id(), context.claimed().id(),
-                    now.minus(gap));
-            if (last.isPresent()) {
-                earliest = last.get().plus(gap);
-            }
-        }
+        Instant earliest = lastFromOthers == null ? now : lastFromOthers.plus(properties.prospectMinGap());
         var windows = context.schedule().windows();
         var calendar = context.schedule().holidayCalendar();
         if (SendWindows.isOpen(earliest, windows, context.zone(), calendar)) {
@@ -116,6 +134,10 @@ class StepRunner {
         }
         Instant opening = SendWindows.nextOpening(earliest, windows, context.zone(), calendar);
         return Optional.of(SendWindows.withJitter(opening, windows, context.zone(), properties.windowJitter(), random));
+    }
+
+    private static boolean isEmail(StepContext context) {
+        return context.step().type() == StepType.AUTO_EMAIL || context.step().type() == StepType.MANUAL_EMAIL;
     }
 
     private static EnrollmentState stateFor(SuppressionReason reason) {

@@ -3,13 +3,16 @@ package dev.relance.engine.prospect;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import dev.relance.engine.support.PageRequest;
+import dev.relance.engine.support.SqlArrays;
 import dev.relance.engine.support.Timestamps;
 
 @Repository
@@ -56,6 +59,18 @@ class SuppressionRepository {
              LIMIT 1
             """;
 
+    // MATCHING for many addresses at once: the first entry matching each, keyed by the input's position.
+    private static final String MATCHING_ANY = """
+            SELECT c.position AS input_position, s.* FROM unnest(:addresses, :domains, :hashes)
+                                                       WITH ORDINALITY AS c(address, domain, hash, position)
+              JOIN LATERAL (SELECT * FROM suppression
+                             WHERE (kind = 'ADDRESS' AND value = CAST(c.address AS citext))
+                                OR (kind = 'DOMAIN' AND value = CAST(c.domain AS citext))
+                                OR (kind = 'ADDRESS_HASH' AND value = CAST(c.hash AS citext))
+                             ORDER BY id
+                             LIMIT 1) s ON true
+            """;
+
     private static final String DELETE = """
             DELETE FROM suppression WHERE id = :id
             """;
@@ -96,6 +111,15 @@ class SuppressionRepository {
     Optional<Suppression> matching(String address, String domain, String hash) {
         return jdbc.sql(MATCHING).param("address", address).param("domain", domain).param("hash", hash)
                 .query(SuppressionRepository::suppression).optional();
+    }
+
+    /** For each position of the input lists that some entry matches: the first such entry. */
+    Map<Integer, Suppression> matchingAny(List<String> addresses, List<String> domains, List<String> hashes) {
+        Map<Integer, Suppression> found = new HashMap<>();
+        jdbc.sql(MATCHING_ANY).param("addresses", SqlArrays.texts(addresses)).param("domains", SqlArrays.texts(domains))
+                .param("hashes", SqlArrays.texts(hashes))
+                .query((rs, row) -> found.put(rs.getInt("input_position") - 1, suppression(rs, row))).list();
+        return found;
     }
 
     boolean delete(long id) {

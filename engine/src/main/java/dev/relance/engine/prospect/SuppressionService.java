@@ -4,8 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -88,6 +92,24 @@ public class SuppressionService {
     public Optional<Suppression> suppressing(String email) {
         String address = EmailAddresses.normalise(email);
         return suppressions.matching(address, EmailAddresses.domainOf(address), hashOf(address));
+    }
+
+    /**
+     * {@link #suppressing} for many addresses in one query: the entry that forbids writing to each
+     * address some entry forbids, keyed by the address as given.
+     */
+    public Map<String, Suppression> suppressingAny(Collection<String> emails) {
+        List<String> given = List.copyOf(emails);
+        if (given.isEmpty()) {
+            return Map.of();
+        }
+        List<String> addresses = given.stream().map(EmailAddresses::normalise).toList();
+        Map<Integer, Suppression> found = suppressions.matchingAny(addresses,
+                addresses.stream().map(EmailAddresses::domainOf).toList(),
+                addresses.stream().map(SuppressionService::hashOf).toList());
+        Map<String, Suppression> byEmail = new HashMap<>();
+        found.forEach((position, suppression) -> byEmail.put(given.get(position), suppression));
+        return byEmail;
     }
 
     /** SHA-256 (hex) of the lower-cased address: what erasure keeps of a person. */

@@ -25,6 +25,10 @@ import dev.relance.engine.enrollment.EnrollmentState;
 import dev.relance.engine.enrollment.ProspectSignals;
 import dev.relance.engine.mailbox.Mailbox;
 import dev.relance.engine.mailbox.SendOutcome;
+import dev.relance.engine.prospect.SuppressionDraft;
+import dev.relance.engine.prospect.SuppressionKind;
+import dev.relance.engine.prospect.SuppressionReason;
+import dev.relance.engine.prospect.SuppressionService;
 import dev.relance.engine.sequence.DelayUnit;
 import dev.relance.engine.sequence.Sequence;
 import dev.relance.engine.sequence.ThreadMode;
@@ -44,6 +48,8 @@ class ChunkedDispatchTest extends DispatchTestBase {
     InFlightRecovery recovery;
     @Autowired
     ProspectSignals signals;
+    @Autowired
+    SuppressionService suppressions;
 
     Sequence sequence;
 
@@ -95,6 +101,27 @@ class ChunkedDispatchTest extends DispatchTestBase {
 
         assertThat(received()).hasSize(4).doesNotContain(gone);
         assertThat(sentCount(mailbox)).isEqualTo(4);
+    }
+
+    @Test
+    void the_suppressed_steps_of_a_chunk_are_stopped_one_by_one_and_the_others_sent() {
+        Mailbox mailbox = mailbox(500, 500, 0, false);
+        List<Enrollment> enrolled = new ArrayList<>();
+        for (String email : List.of("a@fine.test", "b@optout.test", "c@fine.test", "d@blocked.test", "e@fine.test")) {
+            enrolled.add(enroll(sequence, prospect(email), mailbox));
+        }
+        suppressions.create(new SuppressionDraft(SuppressionKind.ADDRESS, "B@optout.test", SuppressionReason.UNSUBSCRIBED,
+                "reply"), null);
+        suppressions.create(new SuppressionDraft(SuppressionKind.DOMAIN, "blocked.test", SuppressionReason.MANUAL,
+                "legal"), null);
+
+        var report = dispatcher.runDueWork();
+
+        assertThat(report.count(StepOutcome.SENT)).isEqualTo(3);
+        assertThat(report.count(StepOutcome.STOPPED)).isEqualTo(2);
+        assertThat(received()).containsExactlyInAnyOrder("a@fine.test", "c@fine.test", "e@fine.test");
+        assertThat(enrollments.get(enrolled.get(1).id()).state()).isEqualTo(EnrollmentState.UNSUBSCRIBED);
+        assertThat(enrollments.get(enrolled.get(3).id()).state()).isEqualTo(EnrollmentState.STOPPED);
     }
 
     @Test
@@ -204,7 +231,7 @@ class ChunkedDispatchTest extends DispatchTestBase {
     private List<String> received() {
         return Arrays.stream(greenMail.getReceivedMessages()).map(m -> {
             try {
-                return m.getAllRecipients()[0].toString();
+                return ((jakarta.mail.internet.InternetAddress) m.getAllRecipients()[0]).getAddress();
             } catch (jakarta.mail.MessagingException e) {
                 throw new IllegalStateException(e);
             }
