@@ -213,7 +213,7 @@ class ChunkedDispatchTest extends DispatchTestBase {
             }
         });
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'").query(Long.class).single() == 0) {
+        while (jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()").query(Long.class).single() == 0) {
             assertThat(System.nanoTime()).as("the change waits for the chunk in flight").isLessThan(deadline);
             Thread.onSpinWait();
         }

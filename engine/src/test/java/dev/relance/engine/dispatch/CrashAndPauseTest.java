@@ -168,7 +168,7 @@ class CrashAndPauseTest extends DispatchTestBase {
 
     private void awaitWaitingOnALock() {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'").query(Long.class).single() == 0) {
+        while (jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()").query(Long.class).single() == 0) {
             assertThat(System.nanoTime()).as("the pause waits for the send in flight").isLessThan(deadline);
             Thread.onSpinWait();
         }
