@@ -212,11 +212,7 @@ class ChunkedDispatchTest extends DispatchTestBase {
                 throw new IllegalStateException(e);
             }
         });
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()").query(Long.class).single() == 0) {
-            assertThat(System.nanoTime()).as("the change waits for the chunk in flight").isLessThan(deadline);
-            Thread.onSpinWait();
-        }
+        awaitAChangeWaitingForALock("the change waits for the chunk in flight");
         transport.proceed.countDown();
         changing.join(30_000);
         dispatching.join(30_000);

@@ -151,7 +151,7 @@ class CrashAndPauseTest extends DispatchTestBase {
             sequences.changeStatus(sequence.id(), SequenceStatus.PAUSED);
             receivedWhenPauseReturned.add(greenMail.getReceivedMessages().length);
         });
-        awaitWaitingOnALock();
+        awaitAChangeWaitingForALock("the pause waits for the send in flight");
         transport.proceed.countDown();
         pausing.join(30_000);
         dispatching.join(30_000);
@@ -164,14 +164,6 @@ class CrashAndPauseTest extends DispatchTestBase {
         assertThat(greenMail.getReceivedMessages()).hasSize(atPause);
         assertThat(jdbc.sql("SELECT count(*) FROM message WHERE state = 'SENT' AND mailbox_id = :m")
                 .param("m", mailbox.id()).query(Long.class).single()).isEqualTo(atPause);
-    }
-
-    private void awaitWaitingOnALock() {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()").query(Long.class).single() == 0) {
-            assertThat(System.nanoTime()).as("the pause waits for the send in flight").isLessThan(deadline);
-            Thread.onSpinWait();
-        }
     }
 
     private void appendToSent(jakarta.mail.internet.MimeMessage message) throws Exception {

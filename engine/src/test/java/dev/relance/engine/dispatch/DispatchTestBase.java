@@ -1,6 +1,9 @@
 package dev.relance.engine.dispatch;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,6 +36,11 @@ import dev.relance.engine.user.UserService;
  * fresh SDR, and no other enrollment due (test classes of one context share its database).
  */
 public abstract class DispatchTestBase {
+
+    private static final String WAITING_FOR_A_LOCK = """
+            SELECT count(*) FROM pg_stat_activity
+             WHERE wait_event_type = 'Lock' AND datname = current_database() AND query NOT ILIKE '%qrtz%'
+            """;
 
     @RegisterExtension
     protected static GreenMailExtension greenMail = new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP))
@@ -85,6 +93,19 @@ public abstract class DispatchTestBase {
 
     protected Enrollment enroll(Sequence sequence, Prospect prospect, Mailbox from) {
         return enrollments.enroll(new EnrollmentRequest(sequence.id(), prospect.id(), from.id(), null), sdr.id(), sdr.id());
+    }
+
+    /**
+     * Waits until a statement of this test's database waits for a row lock: the change a test makes
+     * while an email is held in flight. Quartz's own lock table is left out (a second engine
+     * instance of another test may still be running against this database).
+     */
+    protected void awaitAChangeWaitingForALock(String what) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (jdbc.sql(WAITING_FOR_A_LOCK).query(Long.class).single() == 0) {
+            assertThat(System.nanoTime()).as(what).isLessThan(deadline);
+            Thread.onSpinWait();
+        }
     }
 
     protected String messageState(Enrollment enrollment) {
