@@ -35,6 +35,10 @@ import tools.jackson.databind.json.JsonMapper;
  * enrollments             rw     r        -         rw (own only)
  * tasks                   rw     r        -         rw (own only; not the overdue count per owner)
  * inbound (review list)   rw     rw       -         rw  (classify a raw message: everyone)
+ * qualify/disqualify      rw     rw       -         rw  (own mailboxes' replies)
+ * pipeline stages         rw     r        -         r
+ * opportunities           rw     rw       -         rw (own only)
+ * pipeline metrics        r      r        -         r  (own figures only)
  * actuator (but health)   r      -        -         -
  * </pre>
  *
@@ -96,6 +100,17 @@ class SecurityConfiguration {
                         .requestMatchers(POST, "/api/v1/inbound/classify").hasAnyRole(ADMIN, MANAGER, MARKETER, SDR)
                         .requestMatchers(GET, "/api/v1/inbound", "/api/v1/inbound/**").hasAnyRole(ADMIN, MANAGER, SDR)
                         .requestMatchers(POST, "/api/v1/inbound/*/reviewed").hasAnyRole(ADMIN, MANAGER, SDR)
+                        .requestMatchers(POST, "/api/v1/inbound/*/qualify", "/api/v1/inbound/*/disqualify")
+                        .hasAnyRole(ADMIN, MANAGER, SDR)
+                        .requestMatchers(GET, "/api/v1/pipeline/stages", "/api/v1/pipeline/stages/**")
+                        .hasAnyRole(ADMIN, MANAGER, SDR)
+                        .requestMatchers("/api/v1/pipeline/stages", "/api/v1/pipeline/stages/**").hasRole(ADMIN)
+                        .requestMatchers(GET, "/api/v1/pipeline/metrics").hasAnyRole(ADMIN, MANAGER, SDR)
+                        .requestMatchers(GET, "/api/v1/opportunities", "/api/v1/opportunities/**")
+                        .hasAnyRole(ADMIN, MANAGER, SDR)
+                        .requestMatchers(POST, "/api/v1/opportunities", "/api/v1/opportunities/*/stage")
+                        .hasAnyRole(ADMIN, MANAGER, SDR)
+                        .requestMatchers(PUT, "/api/v1/opportunities/*").hasAnyRole(ADMIN, MANAGER, SDR)
                         .anyRequest().denyAll());
         return http.build();
     }

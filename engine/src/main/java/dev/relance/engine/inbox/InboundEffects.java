@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import dev.relance.engine.enrollment.ProspectSignals;
@@ -43,16 +44,18 @@ class InboundEffects {
     private final BounceCounts bounceCounts;
     private final SequenceService sequences;
     private final InboxProperties properties;
+    private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
     InboundEffects(ProspectSignals signals, EventLog events, TaskService tasks, BounceCounts bounceCounts,
-            SequenceService sequences, InboxProperties properties, Clock clock) {
+            SequenceService sequences, InboxProperties properties, ApplicationEventPublisher publisher, Clock clock) {
         this.signals = signals;
         this.events = events;
         this.tasks = tasks;
         this.bounceCounts = bounceCounts;
         this.sequences = sequences;
         this.properties = properties;
+        this.publisher = publisher;
         this.clock = clock;
     }
 
@@ -142,6 +145,10 @@ class InboundEffects {
             var task = tasks.create(new NewTask(null, null, message.prospectId(), message.ownerId(), message.sequenceId(),
                     TaskType.REPLY, replyTitle(kind, message, intent), replyNote(verdict), null, null, null, null));
             effects.add("task " + task.id() + " for the owner: " + task.title());
+        }
+        if (kind == ReplyIntent.INTERESTED) {
+            publisher.publishEvent(new InterestedReply(message.id(), message.prospectId(), message.accountId(),
+                    message.sequenceId(), message.stepId(), message.mailboxId(), message.ownerId(), clock.instant()));
         }
         return effects;
     }
