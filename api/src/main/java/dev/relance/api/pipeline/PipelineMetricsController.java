@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -11,6 +12,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.util.MimeTypeUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -51,8 +53,8 @@ class PipelineMetricsController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) Long ownerId, @RequestParam(required = false) Long sequenceId,
             @RequestParam(required = false) String format, @RequestParam(required = false) String table,
-            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        boolean csv = wantsCsv(format, accept);
+            @RequestHeader HttpHeaders headers) {
+        boolean csv = wantsCsv(format, headers);
         Table chosen = table(table);
         PipelineMetrics report = metrics.metrics(new MetricsQuery(from, to, me.visibleOwner(ownerId), sequenceId));
         if (!csv) {
@@ -64,7 +66,8 @@ class PipelineMetricsController {
                 .body(csv(report, chosen));
     }
 
-    private static boolean wantsCsv(String format, String accept) {
+    // ?format= wins; else the Accept header's preferred type among CSV and JSON (JSON when neither).
+    private static boolean wantsCsv(String format, HttpHeaders headers) {
         if (format != null) {
             return switch (format) {
                 case "csv" -> true;
@@ -72,7 +75,23 @@ class PipelineMetricsController {
                 default -> throw new InvalidInputException("format", "must be json or csv");
             };
         }
-        return accept != null && accept.contains("text/csv") && !accept.contains("json");
+        List<MediaType> accepted;
+        try {
+            accepted = new ArrayList<>(headers.getAccept());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        MimeTypeUtils.sortBySpecificity(accepted);
+        accepted.sort(Comparator.comparingDouble(MediaType::getQualityValue).reversed());
+        for (MediaType type : accepted) {
+            if (type.isCompatibleWith(CSV) && !type.isWildcardType()) {
+                return true;
+            }
+            if (type.isCompatibleWith(MediaType.APPLICATION_JSON) || type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static Table table(String table) {

@@ -75,6 +75,8 @@ class PipelineMetricsTest {
     EventLog events;
     @Autowired
     MutableClock clock;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     long ownerA;
     long ownerB;
@@ -233,6 +235,14 @@ class PipelineMetricsTest {
                 .isEqualTo(2);
         assertThat(ofS.winRate().won()).isEqualTo(2);
         assertThat(ofS.winRate().rate()).isEqualByComparingTo("1.0000");
+    }
+
+    @Test
+    void the_stage_history_refuses_updates_and_deletes() {
+        assertThatThrownBy(() -> jdbc.sql("UPDATE stage_transition SET reason = 'rewritten'").update())
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM stage_transition").update())
+                .hasMessageContaining("append-only");
     }
 
     @Test
