@@ -53,7 +53,10 @@ class PipelineApiTest {
     void an_sdr_creates_moves_closes_and_reopens_their_opportunity_and_every_change_is_recorded() {
         Api api = fixtures.as(sdr);
         clock.set(Instant.parse("2026-03-02T10:00:00Z"));
-        Response created = api.post("/api/v1/opportunities", opportunity("SAL", "\"25000.00\"", "\"EUR\""));
+        Response created = api.post("/api/v1/opportunities", """
+                {"name": "Pipeline API deal", "prospectId": %d, "stage": "SAL", "amount": "25000.00", "currency": "EUR",
+                 "sourceOwnerId": %d, "demandUnit": "Finance"}
+                """.formatted(prospect, sdr.id()));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         long id = created.json().get("id").asLong();
         assertThat(created.json().get("ownerId").asLong()).isEqualTo(sdr.id());
@@ -73,6 +76,17 @@ class PipelineApiTest {
                 {"stage": "OPPORTUNITY"}
                 """);
         assertThat(again.status()).isEqualTo(409);
+
+        Response edited = api.put("/api/v1/opportunities/" + id, """
+                {"name": "Renamed deal", "prospectId": %d, "amount": "30000.00", "currency": "EUR"}
+                """.formatted(prospect));
+        assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
+        assertThat(edited.json().get("amount").asString()).isEqualTo("30000.00");
+        assertThat(edited.json().get("stage").asString()).isEqualTo("OPPORTUNITY");
+        assertThat(edited.json().get("source").get("ownerId").asLong()).isEqualTo(sdr.id());
+        assertField(api.put("/api/v1/opportunities/" + id, """
+                {"name": "Renamed deal", "prospectId": %d, "stage": "SQL"}
+                """.formatted(prospect)), "stage");
 
         Response history = api.get("/api/v1/opportunities/" + id + "/transitions");
         assertThat(history.json()).hasSize(3);

@@ -15,7 +15,9 @@ import jakarta.validation.constraints.Size;
  *     be absent or the current stage
  * @param amount decimal string, not negative, at most 2 decimals; needs {@code currency}
  * @param currency ISO-4217 code; needs {@code amount}
- * @param ownerId the AE or SDR who owns it; default: whoever creates it
+ * @param ownerId the AE or SDR who owns it; default: whoever creates it (on replace: unchanged)
+ * @param sourceSequenceId source attribution (also step, variant, mailbox, SDR); on replace, a field
+ *     left out keeps its value
  */
 public record OpportunityDraft(
         @NotBlank @Size(max = 200) @Pattern(regexp = "[^\\r\\n]*", message = "must not contain line breaks") String name,

@@ -74,7 +74,10 @@ public class OpportunityService {
         }
     }
 
-    /** Replaces every field but the stage (and the reply it came from). */
+    /**
+     * Replaces every field but the stage and the reply it came from; source attribution fields left
+     * out (null) keep their value, so that editing the amount never loses the credit.
+     */
     @Transactional
     public Opportunity replace(long id, OpportunityDraft draft) {
         OpportunityRepository.Current current = opportunities.lock(id)
@@ -87,7 +90,8 @@ public class OpportunityService {
         Long accountId = accountOf(draft);
         try {
             opportunities.replace(id, draft.name(), accountId, draft.prospectId(), money, draft.expectedCloseDate(),
-                    draft.ownerId(), blankToNull(draft.demandUnit()), draft.source(), clock.instant());
+                    draft.ownerId(), blankToNull(draft.demandUnit()),
+                    keepUnlessGiven(current.opportunity().source(), draft.source()), clock.instant());
         } catch (DataIntegrityViolationException e) {
             throw Constraints.invalidReference(e, "opportunity");
         }
@@ -205,6 +209,16 @@ public class OpportunityService {
             throw new InvalidInputException("accountId", "is required unless prospectId is given");
         }
         return opportunities.accountOfProspect(draft.prospectId()).orElse(null);
+    }
+
+    private static OpportunitySource keepUnlessGiven(OpportunitySource kept, OpportunitySource given) {
+        return new OpportunitySource(either(given.sequenceId(), kept.sequenceId()), either(given.stepId(), kept.stepId()),
+                either(given.variantId(), kept.variantId()), either(given.mailboxId(), kept.mailboxId()),
+                either(given.ownerId(), kept.ownerId()), kept.messageId());
+    }
+
+    private static Long either(Long given, Long kept) {
+        return given != null ? given : kept;
     }
 
     private static String blankToNull(String value) {
