@@ -26,12 +26,23 @@ final class TokenCipher {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
-    private final SecretKeySpec macKey;
+    private final Mac macPrototype;
     private final SecretKeySpec encryptionKey;
 
     TokenCipher(byte[] macKey, byte[] encryptionKey) {
-        this.macKey = new SecretKeySpec(macKey, "HmacSHA256");
+        this.macPrototype = initialisedMac(new SecretKeySpec(macKey, "HmacSHA256"));
         this.encryptionKey = new SecretKeySpec(encryptionKey, "AES");
+    }
+
+    // Looking a Mac up and keying it costs more than the HMAC itself: every token clones a keyed one.
+    private static Mac initialisedMac(SecretKeySpec key) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot sign tracking tokens", e);
+        }
     }
 
     String seal(byte[] plaintext) {
@@ -64,10 +75,9 @@ final class TokenCipher {
 
     private byte[] syntheticIv(byte[] plaintext) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(macKey);
+            Mac mac = (Mac) macPrototype.clone();
             return Arrays.copyOf(mac.doFinal(plaintext), IV_BYTES);
-        } catch (GeneralSecurityException e) {
+        } catch (CloneNotSupportedException e) {
             throw new IllegalStateException("cannot sign a tracking token", e);
         }
     }
