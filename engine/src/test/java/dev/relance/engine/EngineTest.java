@@ -20,7 +20,8 @@ import dev.relance.engine.testing.TestClockConfiguration;
         "relance.encryption.key=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
         "spring.batch.job.enabled=false",
         "spring.batch.jdbc.initialize-schema=never",
-        "relance.dispatch.enabled=false", "relance.inbox.enabled=false"})
+        "relance.dispatch.enabled=false", "relance.inbox.enabled=false",
+        "relance.reports.enabled=false"})
 @Import(TestClockConfiguration.class)
 public @interface EngineTest {
 }

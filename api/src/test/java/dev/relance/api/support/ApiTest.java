@@ -21,7 +21,8 @@ import dev.relance.engine.testing.TestClockConfiguration;
         "relance.encryption.key=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
         "relance.demo.enabled=false",
         "relance.sandbox.embedded=false",
-        "relance.dispatch.enabled=false", "relance.inbox.enabled=false"})
+        "relance.dispatch.enabled=false", "relance.inbox.enabled=false",
+        "relance.reports.enabled=false"})
 @Import({TestClockConfiguration.class, ApiFixtures.class})
 public @interface ApiTest {
 }

@@ -3,6 +3,7 @@ package dev.relance.engine.enrollment;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -124,10 +125,16 @@ public class EnrollmentProgress {
     /** Ends every live enrollment of a prospect; returns how many ended. */
     @Transactional
     public int endAllOf(long prospectId, EnrollmentState state, String reason) {
-        int ended = 0;
+        return endedOf(prospectId, state, reason).size();
+    }
+
+    /** Ends every live enrollment of a prospect; returns the ids of those that ended. */
+    @Transactional
+    public List<Long> endedOf(long prospectId, EnrollmentState state, String reason) {
+        List<Long> ended = new ArrayList<>();
         for (long id : progress.liveOfProspect(prospectId)) {
             if (end(id, state, reason)) {
-                ended++;
+                ended.add(id);
             }
         }
         return ended;

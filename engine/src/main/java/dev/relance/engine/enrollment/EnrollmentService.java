@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
@@ -12,6 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.relance.engine.enrollment.BulkEnrollmentResult.Skipped;
+import dev.relance.engine.event.EventLog;
+import dev.relance.engine.event.EventType;
+import dev.relance.engine.event.NewEvent;
 import dev.relance.engine.mailbox.Mailbox;
 import dev.relance.engine.mailbox.MailboxService;
 import dev.relance.engine.mailbox.MailboxStatus;
@@ -43,12 +47,14 @@ public class EnrollmentService {
     private final TransactionTemplate transactions;
     private final TaskService tasks;
     private final EnrollmentProgress progress;
+    private final EventLog events;
     private final Clock clock;
 
     EnrollmentService(EnrollmentRepository enrollments, ProspectService prospects, SequenceService sequences,
             MailboxService mailboxes, SuppressionService suppressions, TransactionTemplate transactions, TaskService tasks,
-            EnrollmentProgress progress, Clock clock) {
+            EnrollmentProgress progress, EventLog events, Clock clock) {
         this.tasks = tasks;
+        this.events = events;
         this.progress = progress;
         this.enrollments = enrollments;
         this.prospects = prospects;
@@ -125,9 +131,18 @@ public class EnrollmentService {
      * A meeting was booked (or an opportunity created) with the prospect: every live enrollment of
      * the prospect stops. Returns how many stopped.
      */
+    @Transactional
     public int meetingBooked(long prospectId) {
         prospects.get(prospectId);
-        return progress.endAllOf(prospectId, EnrollmentState.STOPPED, "meeting booked");
+        List<Long> stopped = progress.endedOf(prospectId, EnrollmentState.STOPPED, "meeting booked");
+        for (long id : stopped) {
+            // reports count a meeting for each enrollment it stopped (data.meetingBooked)
+            Enrollment ended = get(id);
+            events.append(new NewEvent(EventType.STOPPED, clock.instant(), null, id, ended.sequenceId(), null, null,
+                    prospectId, ended.mailboxId(), ended.ownerId(), null,
+                    Map.of("meetingBooked", true, "reason", "meeting booked")));
+        }
+        return stopped.size();
     }
 
     /** Ends an enrollment for good. */

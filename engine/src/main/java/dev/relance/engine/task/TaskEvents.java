@@ -29,6 +29,7 @@ class TaskEvents {
         EventType type = task.state() == TaskState.COMPLETED ? EventType.TASK_DONE : EventType.TASK_SKIPPED;
         Map<String, Object> data = new HashMap<>();
         data.put("taskId", task.id());
+        data.put("taskType", task.type().name());
         data.put("outcomeCode", task.outcomeCode() == null ? null : task.outcomeCode().name());
         data.put("cancelled", cancelled);
         log.append(new NewEvent(type, now, null, task.enrollmentId(), task.sequenceId(), task.stepId(), null,
