@@ -109,6 +109,12 @@ class RoleAccessTest {
             new Call("PUT", "/api/v1/opportunities/999999", EnumSet.of(ADMIN, MANAGER, SDR)),
             new Call("POST", "/api/v1/opportunities/999999/stage", EnumSet.of(ADMIN, MANAGER, SDR)),
             new Call("GET", "/api/v1/opportunities/999999/transitions", EnumSet.of(ADMIN, MANAGER, SDR)),
+            new Call("GET", "/api/v1/reports/sequences", EVERYONE),
+            new Call("GET", "/api/v1/reports/sequences/999999", EVERYONE),
+            new Call("GET", "/api/v1/reports/sequences/999999/funnel", EVERYONE),
+            new Call("GET", "/api/v1/reports/reps", EnumSet.of(ADMIN, MANAGER, SDR)),
+            new Call("PUT", "/api/v1/reports/targets/999999", EnumSet.of(ADMIN, MANAGER)),
+            new Call("POST", "/api/v1/reports/sequences", EnumSet.noneOf(Role.class)),
             new Call("GET", "/actuator/prometheus", EnumSet.of(ADMIN)),
             new Call("GET", "/actuator/health", EVERYONE));
 

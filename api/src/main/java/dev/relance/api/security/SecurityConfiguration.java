@@ -39,6 +39,10 @@ import tools.jackson.databind.json.JsonMapper;
  * pipeline stages         rw     r        -         r
  * opportunities           rw     rw       -         rw (own only)
  * pipeline metrics        r      r        -         r  (own figures only)
+ * reports: sequences,     r      r        r         r   (an SDR's figures are always their own)
+ *   funnels, A/B tests
+ * reports: rep activity   r      r        -         r   (an SDR sees their own row only)
+ * reports: targets        w      w        -         -
  * actuator (but health)   r      -        -         -
  * </pre>
  *
@@ -111,6 +115,10 @@ class SecurityConfiguration {
                         .requestMatchers(POST, "/api/v1/opportunities", "/api/v1/opportunities/*/stage")
                         .hasAnyRole(ADMIN, MANAGER, SDR)
                         .requestMatchers(PUT, "/api/v1/opportunities/*").hasAnyRole(ADMIN, MANAGER, SDR)
+                        .requestMatchers(GET, "/api/v1/reports/sequences", "/api/v1/reports/sequences/**")
+                        .hasAnyRole(ADMIN, MANAGER, MARKETER, SDR)
+                        .requestMatchers(GET, "/api/v1/reports/reps").hasAnyRole(ADMIN, MANAGER, SDR)
+                        .requestMatchers(PUT, "/api/v1/reports/targets/*").hasAnyRole(ADMIN, MANAGER)
                         .anyRequest().denyAll());
         return http.build();
     }
