@@ -1,0 +1,122 @@
+package dev.relance.bench;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.IntConsumer;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.relance.engine.report.RepActivityReport.Granularity;
+import dev.relance.engine.report.RepReports;
+import dev.relance.engine.report.ReportPeriod;
+import dev.relance.engine.report.ReportRollups;
+import dev.relance.engine.report.SequenceReports;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * Report latency on a large dataset: {@code -Dbench.events} events (default 10,000,000) over
+ * {@code -Dbench.enrollments} enrollments (1,000,000), generated in SQL (see {@link ReportFixture}),
+ * folded once into the rollups; then each report is called {@code -Dbench.calls} times (200) on
+ * random sequences, after a warm-up, and its p50, p95 and max are printed. See bench/README.md.
+ */
+public final class ReportBenchmark {
+
+    private ReportBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int enrollments = Integer.getInteger("bench.enrollments", 1_000_000);
+        long events = Long.getLong("bench.events", 10_000_000L);
+        int calls = Integer.getInteger("bench.calls", 200);
+        try (EmbeddedPostgres postgres = PgStatements.configure(EmbeddedPostgres.builder()).start();
+             ConfigurableApplicationContext engine = engine(postgres)) {
+            JdbcClient jdbc = engine.getBean(JdbcClient.class);
+            System.out.println("setup:");
+            long start = System.nanoTime();
+            ReportFixture.generate(jdbc, enrollments, events);
+            double generated = (System.nanoTime() - start) / 1e9;
+            long foldStart = System.nanoTime();
+            ReportRollups.Fold fold = engine.getBean(ReportRollups.class).foldNow();
+            double folded = (System.nanoTime() - foldStart) / 1e9;
+            System.out.printf(Locale.ROOT, "  %-40s %8.1f s (%,d events, %,.0f events/s)%n", "fold once", folded,
+                    fold.events(), fold.events() / folded);
+            ReportFixture.time("analyze", () -> jdbc.sql("ANALYZE").update());
+            System.out.printf(Locale.ROOT, "  generated in %.1f s, folded in %.1f s%n", generated, folded);
+            printSizes(jdbc);
+
+            SequenceReports sequences = engine.getBean(SequenceReports.class);
+            RepReports reps = engine.getBean(RepReports.class);
+            LocalDate last = LocalDate.parse(ReportFixture.LAST_DAY);
+            ReportPeriod month = new ReportPeriod(last.minusDays(29), last);
+            ReportPeriod quarter = new ReportPeriod(last.minusDays(89), last);
+            Random random = new Random(7);
+            System.out.printf(Locale.ROOT, "%ncalls: %d each, after %d warm-up calls%n", calls, calls / 4);
+            System.out.println("| query | p50 ms | p95 ms | max ms |");
+            System.out.println("|---|---|---|---|");
+            measure("sequence report, 30 days (GET /reports/sequences/{id})", calls,
+                    i -> sequences.report(1 + random.nextInt(ReportFixture.SEQUENCES), month, null));
+            measure("sequence report, 90 days, one owner", calls,
+                    i -> sequences.report(1 + random.nextInt(ReportFixture.SEQUENCES), quarter,
+                            (long) (1 + random.nextInt(ReportFixture.OWNERS))));
+            measure("sequence funnel (GET /reports/sequences/{id}/funnel)", calls,
+                    i -> sequences.funnel(1 + random.nextInt(ReportFixture.SEQUENCES), null));
+            measure("all sequences, 30 days (GET /reports/sequences)", calls, i -> sequences.list(month, null));
+            measure("rep activity, 30 days by week (GET /reports/reps)", calls,
+                    i -> reps.activity(month, Granularity.WEEK, null));
+        }
+    }
+
+    private static void measure(String name, int calls, IntConsumer call) {
+        for (int i = 0; i < calls / 4; i++) {
+            call.accept(i);
+        }
+        long[] nanos = new long[calls];
+        for (int i = 0; i < calls; i++) {
+            long start = System.nanoTime();
+            call.accept(i);
+            nanos[i] = System.nanoTime() - start;
+        }
+        Arrays.sort(nanos);
+        System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.1f |%n", name, nanos[calls / 2] / 1e6,
+                nanos[(int) Math.ceil(calls * 0.95) - 1] / 1e6, nanos[calls - 1] / 1e6);
+    }
+
+    private static void printSizes(JdbcClient jdbc) {
+        jdbc.sql("""
+                SELECT relname, n_live_tup, pg_size_pretty(pg_total_relation_size(relid)) AS size
+                FROM pg_stat_user_tables
+                WHERE relname IN ('event_default', 'enrollment', 'report_sequence_daily', 'report_owner_daily',
+                                  'report_message_first', 'report_sequence_prospect', 'opportunity')
+                ORDER BY relname
+                """).query().listOfRows().forEach(row -> System.out.printf(Locale.ROOT, "  %-28s %,12d rows %10s%n",
+                row.get("relname"), ((Number) row.get("n_live_tup")).longValue(), row.get("size")));
+    }
+
+    /** The engine without web and without Quartz, on the embedded database. */
+    private static ConfigurableApplicationContext engine(EmbeddedPostgres postgres) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
+        properties.put("spring.datasource.username", "postgres");
+        properties.put("spring.datasource.password", "postgres");
+        properties.put("relance.encryption.key", "YmVuY2gtb25seS1rZXktbm90LWEtc2VjcmV0LTAwMDA=");
+        properties.put("relance.tracking.public-url", "https://relance.example");
+        properties.put("relance.dispatch.enabled", false);
+        properties.put("relance.inbox.enabled", false);
+        properties.put("relance.reports.enabled", false);
+        properties.put("spring.batch.job.enabled", false);
+        properties.put("spring.batch.jdbc.initialize-schema", "never");
+        properties.put("spring.quartz.auto-startup", false);
+        properties.put("spring.main.banner-mode", "off");
+        properties.put("logging.level.root", "WARN");
+        return new SpringApplicationBuilder(DispatchBenchApplication.class).web(WebApplicationType.NONE)
+                .properties(properties).logStartupInfo(false).run();
+    }
+}
