@@ -1,6 +1,7 @@
 package dev.relance.engine.dispatch;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.relance.engine.dispatch.SendPreparation.Prepared;
 import dev.relance.engine.dispatch.SendPreparation.ReadyEmail;
 import dev.relance.engine.enrollment.EnrollmentProgress;
+import dev.relance.engine.enrollment.LockWaiter;
 import dev.relance.engine.mailbox.MailTransport;
 import dev.relance.engine.mailbox.Mailbox;
 import dev.relance.engine.mailbox.MailboxCredentials;
@@ -38,6 +40,13 @@ import dev.relance.templates.RenderedEmail;
 class EmailSender {
 
     private static final Logger log = LoggerFactory.getLogger(EmailSender.class);
+
+    /**
+     * How long a sender that stepped aside for a pause (or a stop, an unsubscribe) lets it finish
+     * before it locks the rest of its chunk again; a writer that holds its transaction open longer
+     * than this (a person in a SQL console) must take its chances.
+     */
+    private static final Duration LET_WAITERS_FINISH = Duration.ofSeconds(2);
 
     private final EnrollmentProgress progress;
     private final MessageLog messages;
@@ -87,6 +96,7 @@ class EmailSender {
         while (!left.isEmpty()) {
             List<ReadyEmail> ready = left;
             Delivery delivery = transactions.execute(tx -> deliver(ready));
+            progress.letFinish(delivery.waiters, LET_WAITERS_FINISH);
             done.addAll(delivery.outcomes);
             notSent += delivery.notSent;
             left = delivery.left;
@@ -122,8 +132,10 @@ class EmailSender {
             if (tried > 0 && (!checked || System.nanoTime() - lastCheck >= properties.pauseCheckInterval().toNanos())) {
                 checked = true;
                 lastCheck = System.nanoTime();
-                if (progress.someoneWaitsForOurLocks()) {
+                List<LockWaiter> waiters = progress.waitersForOurLocks();
+                if (!waiters.isEmpty()) {
                     delivery.left = ready.subList(i, ready.size());
+                    delivery.waiters = waiters;
                     break;
                 }
             }
@@ -195,6 +207,7 @@ class EmailSender {
         final List<StepOutcome> outcomes = new ArrayList<>();
         int notSent;
         List<ReadyEmail> left = List.of();
+        List<LockWaiter> waiters = List.of();
 
         void notSent(StepOutcome outcome) {
             outcomes.add(outcome);

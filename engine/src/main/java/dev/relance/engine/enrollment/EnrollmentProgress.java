@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -58,13 +59,28 @@ public class EnrollmentProgress {
     }
 
     /**
-     * In a transaction that holds send locks: true when a pause (or any other writer) waits for one
-     * of them. A sender checks it before each email of a chunk, so that a pause waits for the email
-     * in flight, not for the whole chunk.
+     * In a transaction that holds send locks: the transactions (a pause, or any other writer) waiting
+     * for one of them. A sender checks before each email of a chunk, so that a pause waits for the
+     * email in flight, not for the whole chunk.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public boolean someoneWaitsForOurLocks() {
-        return progress.someoneWaitsForOurLocks();
+    public List<LockWaiter> waitersForOurLocks() {
+        return progress.waitersForOurLocks();
+    }
+
+    /**
+     * After a sender committed for the waiters it saw, lets them finish before it locks again, up to
+     * {@code patience}. Without this, its next lock could come first: PostgreSQL gives a row lock
+     * that does not need to wait (the row is free again) before a waiter wakes up to take it, so a
+     * pause could lose the race to every email of the chunk.
+     */
+    public void letFinish(List<LockWaiter> waiters, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        for (LockWaiter waiter : waiters) {
+            while (progress.stillInTransaction(waiter) && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(1_000_000);
+            }
+        }
     }
 
     /** Gives the enrollment back, due again at {@code nextRunAt} (outside a window, over a cap...). */

@@ -60,10 +60,14 @@ class ProgressRepository {
     // Whether another transaction waits for a row this one locked (a pause of the enrollment, its
     // sequence or its mailbox waits on our transaction id, also when the row is share-locked by
     // several senders: it then waits on each of them in turn). Reads the lock table only.
-    private static final String SOMEONE_WAITS = """
-            SELECT EXISTS (SELECT 1 FROM pg_locks
-                            WHERE locktype = 'transactionid' AND NOT granted
-                              AND transactionid = pg_current_xact_id_if_assigned()::xid)
+    private static final String WAITERS = """
+            SELECT a.pid, a.xact_start FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+             WHERE l.locktype = 'transactionid' AND NOT l.granted
+               AND l.transactionid = pg_current_xact_id_if_assigned()::xid
+            """;
+
+    private static final String STILL_IN_TRANSACTION = """
+            SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE pid = :pid AND xact_start = :start)
             """;
 
     private static final String RELEASE = """
@@ -155,8 +159,14 @@ class ProgressRepository {
                 .query(Long.class).list());
     }
 
-    boolean someoneWaitsForOurLocks() {
-        return jdbc.sql(SOMEONE_WAITS).query(Boolean.class).single();
+    List<LockWaiter> waitersForOurLocks() {
+        return jdbc.sql(WAITERS).query((rs, row) -> new LockWaiter(rs.getInt("pid"), Timestamps.instant(rs, "xact_start")))
+                .list();
+    }
+
+    boolean stillInTransaction(LockWaiter waiter) {
+        return jdbc.sql(STILL_IN_TRANSACTION).param("pid", waiter.pid())
+                .param("start", Timestamps.of(waiter.transactionStart())).query(Boolean.class).single();
     }
 
     Set<Long> advanceAll(List<StepAdvance> advances, Instant now) {
