@@ -3,13 +3,18 @@ package dev.relance.engine.enrollment;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import dev.relance.engine.support.PageRequest;
+import dev.relance.engine.support.SqlArrays;
 import dev.relance.engine.support.Timestamps;
 
 @Repository
@@ -58,6 +63,33 @@ class EnrollmentRepository {
             """;
 
 
+    private static final String LIVE_IN_SEQUENCE = """
+            SELECT prospect_id FROM enrollment
+             WHERE sequence_id = :sequenceId AND prospect_id = ANY(:prospectIds)
+               AND state IN ('ACTIVE', 'PAUSED', 'WAITING_TASK', 'NEEDS_ATTENTION')
+            """;
+
+    // BLOCKED_BY_EXCLUSIVITY for many prospects at once: those that may not join.
+    private static final String ANY_BLOCKED_BY_EXCLUSIVITY = """
+            SELECT DISTINCT e.prospect_id FROM enrollment e JOIN sequence s ON s.id = e.sequence_id
+             WHERE e.prospect_id = ANY(:prospectIds) AND e.sequence_id <> :sequenceId
+               AND e.state IN ('ACTIVE', 'PAUSED', 'WAITING_TASK', 'NEEDS_ATTENTION')
+               AND (s.exclusive OR :exclusive)
+            """;
+
+    // INSERT for many prospects in one statement. A prospect that became live in the sequence
+    // meanwhile hits the one-live-per-sequence index and is left out instead of failing the chunk.
+    private static final String INSERT_ALL = """
+            INSERT INTO enrollment (prospect_id, sequence_id, mailbox_id, owner_id, state, current_step_id, next_run_at,
+                                    created_by, created_at, updated_at)
+            SELECT c.prospect_id, :sequenceId, c.mailbox_id, :ownerId, 'ACTIVE', :firstStepId, c.next_run_at, :createdBy,
+                   :now, :now
+              FROM unnest(:prospectIds, :mailboxIds, :nextRunAts) AS c(prospect_id, mailbox_id, next_run_at)
+            ON CONFLICT (prospect_id, sequence_id) WHERE state IN ('ACTIVE', 'PAUSED', 'WAITING_TASK', 'NEEDS_ATTENTION')
+            DO NOTHING
+            RETURNING prospect_id, id
+            """;
+
     private final JdbcClient jdbc;
 
     EnrollmentRepository(JdbcClient jdbc) {
@@ -84,6 +116,32 @@ class EnrollmentRepository {
                 .param("state", filter.state() == null ? null : filter.state().name())
                 .param("ownerId", filter.ownerId()).param("limit", page.fetchSize())
                 .query(EnrollmentRepository::enrollment).list();
+    }
+
+    Set<Long> liveInSequence(Collection<Long> prospectIds, long sequenceId) {
+        return Set.copyOf(jdbc.sql(LIVE_IN_SEQUENCE).param("sequenceId", sequenceId)
+                .param("prospectIds", SqlArrays.bigints(prospectIds)).query(Long.class).list());
+    }
+
+    Set<Long> anyBlockedByExclusivity(Collection<Long> prospectIds, long sequenceId, boolean exclusive) {
+        return Set.copyOf(jdbc.sql(ANY_BLOCKED_BY_EXCLUSIVITY).param("sequenceId", sequenceId)
+                .param("prospectIds", SqlArrays.bigints(prospectIds)).param("exclusive", exclusive)
+                .query(Long.class).list());
+    }
+
+    /** Inserts the enrollments given by position in the lists; returns the new ids by prospect. */
+    Map<Long, Long> insertAll(List<Long> prospectIds, List<Long> mailboxIds, List<Instant> nextRunAts, long sequenceId,
+            long firstStepId, long ownerId, Long createdBy, Instant now) {
+        Map<Long, Long> inserted = new HashMap<>();
+        if (prospectIds.isEmpty()) {
+            return inserted;
+        }
+        jdbc.sql(INSERT_ALL).param("prospectIds", SqlArrays.bigints(prospectIds))
+                .param("mailboxIds", SqlArrays.bigints(mailboxIds)).param("nextRunAts", SqlArrays.timestamps(nextRunAts))
+                .param("sequenceId", sequenceId).param("firstStepId", firstStepId).param("ownerId", ownerId)
+                .param("createdBy", createdBy).param("now", Timestamps.of(now))
+                .query((rs, n) -> inserted.put(rs.getLong("prospect_id"), rs.getLong("id"))).list();
+        return inserted;
     }
 
     boolean blockedByExclusivity(long prospectId, long sequenceId, boolean exclusive) {

@@ -3,12 +3,15 @@ package dev.relance.engine.enrollment;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -16,11 +19,13 @@ import dev.relance.engine.enrollment.BulkEnrollmentResult.Skipped;
 import dev.relance.engine.event.EventLog;
 import dev.relance.engine.event.EventType;
 import dev.relance.engine.event.NewEvent;
+import dev.relance.engine.enrollment.ChunkEnrollment.Outcome;
 import dev.relance.engine.mailbox.Mailbox;
 import dev.relance.engine.mailbox.MailboxService;
 import dev.relance.engine.mailbox.MailboxStatus;
 import dev.relance.engine.prospect.Prospect;
 import dev.relance.engine.prospect.ProspectService;
+import dev.relance.engine.prospect.Suppression;
 import dev.relance.engine.prospect.SuppressionService;
 import dev.relance.engine.sequence.Schedule;
 import dev.relance.engine.sequence.Sequence;
@@ -85,9 +90,7 @@ public class EnrollmentService {
      */
     public BulkEnrollmentResult enrollAll(BulkEnrollmentRequest request, long ownerId, Long createdBy) {
         Sequence sequence = enrollableSequence(request.sequenceId());
-        List<Mailbox> pool = request.mailboxPool() == null || request.mailboxPool().isEmpty()
-                ? List.of(sendingMailbox(request.mailboxId(), ownerId))
-                : request.mailboxPool().stream().distinct().map(id -> sendingMailbox(id, ownerId)).toList();
+        List<Mailbox> pool = pool(request.mailboxId(), request.mailboxPool(), ownerId);
         List<Enrollment> enrolled = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
         for (long prospectId : request.prospectIds().stream().distinct().toList()) {
@@ -101,6 +104,103 @@ public class EnrollmentService {
             }
         }
         return new BulkEnrollmentResult(enrolled, skipped);
+    }
+
+    /**
+     * Checks that a bulk enrollment into this sequence from these mailboxes can start: the same
+     * refusals (400, 409) as {@link #enrollAll}, before any prospect is looked at.
+     */
+    public void checkEnrollable(long sequenceId, Long mailboxId, List<Long> mailboxPool, long ownerId) {
+        enrollableSequence(sequenceId);
+        pool(mailboxId, mailboxPool, ownerId);
+    }
+
+    /**
+     * Enrolls a chunk of a bulk enrollment job in the caller's transaction, under the rules of
+     * {@link #enroll}, each checked once for the whole chunk (suppression, live in the sequence,
+     * exclusivity) and the enrollments written by one statement. A refused prospect writes nothing
+     * and is returned with its code, so the chunk's transaction stays usable. A sequence or mailbox
+     * that can no longer be used skips the whole chunk with that problem's code.
+     *
+     * @param rotationStart how many prospects the job enrolled before this chunk: the mailbox pool
+     *     rotation goes on from there
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Outcome> enrollChunk(ChunkEnrollment target, List<Long> prospectIds, int rotationStart) {
+        Sequence sequence;
+        List<Mailbox> pool;
+        try {
+            sequence = enrollableSequence(target.sequenceId());
+            pool = pool(target.mailboxId(), target.mailboxPool(), target.ownerId());
+        } catch (ConflictException e) {
+            return prospectIds.stream().map(id -> new Outcome(id, null, e.code(), e.getMessage())).toList();
+        } catch (InvalidInputException e) {
+            return prospectIds.stream().map(id -> new Outcome(id, null, "invalid-mailbox", e.getMessage())).toList();
+        }
+        Map<Long, Prospect> found = prospects.getAll(prospectIds);
+        Map<String, Suppression> suppressed = suppressions.suppressingAny(
+                found.values().stream().map(Prospect::email).toList());
+        Set<Long> live = enrollments.liveInSequence(found.keySet(), sequence.id());
+        Set<Long> blocked = enrollments.anyBlockedByExclusivity(found.keySet(), sequence.id(),
+                sequence.rules().exclusive());
+        Map<Long, Outcome> refused = new LinkedHashMap<>();
+        List<Prospect> candidates = new ArrayList<>();
+        for (long id : prospectIds) {
+            Prospect prospect = found.get(id);
+            if (prospect == null) {
+                refused.put(id, new Outcome(id, null, "not-found", "prospect " + id + " does not exist"));
+            } else if (target.ownProspectsOnly() && !Long.valueOf(target.ownerId()).equals(prospect.ownerId())) {
+                refused.put(id, new Outcome(id, null, "not-owned", "prospect " + id + " belongs to another user"));
+            } else if (suppressed.containsKey(prospect.email())) {
+                Suppression entry = suppressed.get(prospect.email());
+                refused.put(id, new Outcome(id, null, "suppressed",
+                        "the address is suppressed (" + entry.kind() + ", " + entry.reason() + ")"));
+            } else if (blocked.contains(id)) {
+                refused.put(id, new Outcome(id, null, "exclusive",
+                        "live in another sequence and exclusivity forbids a second one"));
+            } else if (live.contains(id)) {
+                refused.put(id, new Outcome(id, null, "already-enrolled", "already live in sequence " + sequence.id()));
+            } else {
+                candidates.add(prospect);
+            }
+        }
+        Map<Long, Long> inserted = insertAll(sequence, pool, candidates, rotationStart, target);
+        List<Outcome> outcomes = new ArrayList<>();
+        for (long id : prospectIds) {
+            Outcome outcome = refused.get(id);
+            if (outcome == null) {
+                Long enrollmentId = inserted.get(id);
+                outcome = enrollmentId != null ? new Outcome(id, enrollmentId, null, null)
+                        : new Outcome(id, null, "already-enrolled", "already live in sequence " + sequence.id());
+            }
+            outcomes.add(outcome);
+        }
+        return outcomes;
+    }
+
+    private Map<Long, Long> insertAll(Sequence sequence, List<Mailbox> pool, List<Prospect> candidates, int rotationStart,
+            ChunkEnrollment target) {
+        Instant now = clock.instant();
+        Step first = sequence.steps().getFirst();
+        Schedule schedule = sequence.schedule();
+        List<Long> ids = new ArrayList<>();
+        List<Long> mailboxIds = new ArrayList<>();
+        List<Instant> firstRuns = new ArrayList<>();
+        for (Prospect prospect : candidates) {
+            Mailbox mailbox = pool.get((rotationStart + ids.size()) % pool.size());
+            ids.add(prospect.id());
+            mailboxIds.add(mailbox.id());
+            firstRuns.add(StepDelays.dueAfter(now, first.delay(), schedule.zoneFor(prospect.timeZone(), mailbox.timeZone()),
+                    schedule.holidayCalendar()));
+        }
+        return enrollments.insertAll(ids, mailboxIds, firstRuns, sequence.id(), first.id(), target.ownerId(),
+                target.createdBy(), now);
+    }
+
+    private List<Mailbox> pool(Long mailboxId, List<Long> mailboxPool, long ownerId) {
+        return mailboxPool == null || mailboxPool.isEmpty()
+                ? List.of(sendingMailbox(mailboxId, ownerId))
+                : mailboxPool.stream().distinct().map(id -> sendingMailbox(id, ownerId)).toList();
     }
 
     public Enrollment get(long id) {

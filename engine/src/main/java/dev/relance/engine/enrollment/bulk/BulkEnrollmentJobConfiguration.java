@@ -1,0 +1,68 @@
+package dev.relance.engine.enrollment.bulk;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import dev.relance.engine.enrollment.EnrollmentService;
+
+/**
+ * The bulk enrollment job: a tasklet takes the selection once ({@code select}), then a chunked
+ * step enrolls it ({@code enroll}). One job instance per enrollment job, identified by the
+ * {@value #JOB_ID} parameter, so that starting it again after a failure or a stop restarts it.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EnrollmentJobProperties.class)
+class BulkEnrollmentJobConfiguration {
+
+    static final String JOB_NAME = "bulkEnrollment";
+    static final String JOB_ID = "enrollmentJobId";
+
+    @Bean
+    Job bulkEnrollmentJob(JobRepository repository, Step bulkEnrollmentSelect, Step bulkEnrollmentEnroll) {
+        return new JobBuilder(JOB_NAME, repository).start(bulkEnrollmentSelect).next(bulkEnrollmentEnroll).build();
+    }
+
+    @Bean
+    Step bulkEnrollmentSelect(JobRepository repository, PlatformTransactionManager transactions,
+            EnrollmentJobRepository jobs) {
+        return new StepBuilder("bulkEnrollmentSelect", repository).tasklet((contribution, context) -> {
+            long jobId = ((Number) context.getStepContext().getJobParameters().get(JOB_ID)).longValue();
+            EnrollmentJobRepository.Stored job = jobs.find(jobId)
+                    .orElseThrow(() -> new IllegalStateException("enrollment job " + jobId + " does not exist"));
+            jobs.select(jobId, job.source());
+            return RepeatStatus.FINISHED;
+        }, transactions).build();
+    }
+
+    @Bean
+    Step bulkEnrollmentEnroll(JobRepository repository, PlatformTransactionManager transactions,
+            PendingProspectReader bulkEnrollmentReader, EnrollChunkWriter bulkEnrollmentWriter,
+            EnrollmentJobProperties properties) {
+        return new StepBuilder("bulkEnrollmentEnroll", repository).<Long, Long>chunk(properties.chunkSize())
+                .reader(bulkEnrollmentReader).writer(bulkEnrollmentWriter).transactionManager(transactions).build();
+    }
+
+    @Bean
+    @StepScope
+    PendingProspectReader bulkEnrollmentReader(EnrollmentJobRepository jobs, EnrollmentJobProperties properties,
+            @Value("#{jobParameters['" + JOB_ID + "']}") Long jobId) {
+        return new PendingProspectReader(jobs, jobId, properties.chunkSize());
+    }
+
+    @Bean
+    @StepScope
+    EnrollChunkWriter bulkEnrollmentWriter(EnrollmentJobRepository jobs, EnrollmentService enrollments,
+            @Value("#{jobParameters['" + JOB_ID + "']}") Long jobId) {
+        return new EnrollChunkWriter(jobs, enrollments, jobId);
+    }
+}

@@ -1,0 +1,193 @@
+package dev.relance.engine.enrollment.bulk;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import dev.relance.engine.enrollment.ChunkEnrollment;
+import dev.relance.engine.enrollment.ChunkEnrollment.Outcome;
+import dev.relance.engine.support.JsonColumns;
+import dev.relance.engine.support.SqlArrays;
+import dev.relance.engine.support.Timestamps;
+
+/** The enrollment_job and enrollment_job_item tables. */
+@Repository
+class EnrollmentJobRepository {
+
+    private static final String INSERT = """
+            INSERT INTO enrollment_job (sequence_id, mailbox_id, mailbox_pool, owner_id, own_prospects_only, source,
+                                        created_by, created_at)
+            VALUES (:sequenceId, :mailboxId, :mailboxPool, :ownerId, :ownProspectsOnly, CAST(:source AS jsonb),
+                    :createdBy, :now)
+            RETURNING id
+            """;
+
+    private static final String FIND = """
+            SELECT j.*,
+                   (SELECT count(*) FROM enrollment_job_item i WHERE i.job_id = j.id) AS total,
+                   (SELECT count(*) FROM enrollment_job_item i WHERE i.job_id = j.id AND i.outcome = 'ENROLLED') AS enrolled,
+                   (SELECT count(*) FROM enrollment_job_item i WHERE i.job_id = j.id AND i.outcome = 'SKIPPED') AS skipped
+              FROM enrollment_job j
+             WHERE j.id = :id
+            """;
+
+    private static final String SELECT_BY_FILTER = """
+            INSERT INTO enrollment_job_item (job_id, prospect_id)
+            SELECT :jobId, p.id FROM prospect p
+             WHERE p.erased_at IS NULL
+               AND (CAST(:ownerId AS bigint) IS NULL OR p.owner_id = :ownerId)
+               AND (CAST(:accountId AS bigint) IS NULL OR p.account_id = :accountId)
+               AND (CAST(:customField AS text) IS NULL OR p.custom_fields ->> CAST(:customField AS text) = :customValue)
+               AND (CAST(:createdFrom AS timestamptz) IS NULL OR p.created_at >= :createdFrom)
+               AND (CAST(:createdTo AS timestamptz) IS NULL OR p.created_at < :createdTo)
+            ON CONFLICT DO NOTHING
+            """;
+
+    private static final String SELECT_BY_LIST = """
+            INSERT INTO enrollment_job_item (job_id, prospect_id)
+            SELECT :jobId, x FROM unnest(:prospectIds) AS x
+            ON CONFLICT DO NOTHING
+            """;
+
+    // The reader's page: prospects whose outcome is not recorded yet. A restarted job thus takes
+    // exactly the prospects of the chunks that did not commit.
+    private static final String PENDING = """
+            SELECT prospect_id FROM enrollment_job_item
+             WHERE job_id = :jobId AND outcome IS NULL AND prospect_id > :after
+             ORDER BY prospect_id
+             LIMIT :limit
+            """;
+
+    private static final String ENROLLED_COUNT = """
+            SELECT count(*) FROM enrollment_job_item WHERE job_id = :jobId AND outcome = 'ENROLLED'
+            """;
+
+    private static final String RECORD = """
+            UPDATE enrollment_job_item i
+               SET outcome = o.outcome, code = o.code, reason = o.reason, enrollment_id = o.enrollment_id
+              FROM unnest(:prospectIds, :outcomes, :codes, :reasons, :enrollmentIds)
+                   AS o(prospect_id, outcome, code, reason, enrollment_id)
+             WHERE i.job_id = :jobId AND i.prospect_id = o.prospect_id
+            """;
+
+    private static final String SKIPPED = """
+            SELECT i.prospect_id, p.email, i.code, i.reason
+              FROM enrollment_job_item i LEFT JOIN prospect p ON p.id = i.prospect_id
+             WHERE i.job_id = :jobId AND i.outcome = 'SKIPPED'
+             ORDER BY i.prospect_id
+            """;
+
+    private final JdbcClient jdbc;
+    private final JsonColumns json;
+
+    EnrollmentJobRepository(JdbcClient jdbc, JsonColumns json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    long insert(ChunkEnrollment target, EnrollmentSource source, Instant now) {
+        return jdbc.sql(INSERT).param("sequenceId", target.sequenceId()).param("mailboxId", target.mailboxId())
+                .param("mailboxPool", SqlArrays.bigints(target.mailboxPool())).param("ownerId", target.ownerId())
+                .param("ownProspectsOnly", target.ownProspectsOnly()).param("source", json.write(write(source)))
+                .param("createdBy", target.createdBy()).param("now", Timestamps.of(now)).query(Long.class).single();
+    }
+
+    Optional<Stored> find(long id) {
+        return jdbc.sql(FIND).param("id", id).query(this::stored).optional();
+    }
+
+    /** Takes the job's selection once; returns how many prospects it added. */
+    int select(long jobId, EnrollmentSource source) {
+        return switch (source) {
+            case EnrollmentSource.ByFilter f -> jdbc.sql(SELECT_BY_FILTER).param("jobId", jobId)
+                    .param("ownerId", f.ownerId()).param("accountId", f.accountId())
+                    .param("customField", f.customField()).param("customValue", f.customValue())
+                    .param("createdFrom", Timestamps.of(f.createdFrom())).param("createdTo", Timestamps.of(f.createdTo()))
+                    .update();
+            case EnrollmentSource.ByList l -> jdbc.sql(SELECT_BY_LIST).param("jobId", jobId)
+                    .param("prospectIds", SqlArrays.bigints(l.prospectIds())).update();
+        };
+    }
+
+    List<Long> pending(long jobId, long after, int limit) {
+        return jdbc.sql(PENDING).param("jobId", jobId).param("after", after).param("limit", limit).query(Long.class).list();
+    }
+
+    int enrolledCount(long jobId) {
+        return jdbc.sql(ENROLLED_COUNT).param("jobId", jobId).query(Integer.class).single();
+    }
+
+    void record(long jobId, List<Outcome> outcomes) {
+        jdbc.sql(RECORD).param("jobId", jobId)
+                .param("prospectIds", SqlArrays.bigints(outcomes.stream().map(Outcome::prospectId).toList()))
+                .param("outcomes", SqlArrays.texts(outcomes.stream().map(o -> o.enrolled() ? "ENROLLED" : "SKIPPED").toList()))
+                .param("codes", SqlArrays.texts(outcomes.stream().map(Outcome::code).toList()))
+                .param("reasons", SqlArrays.texts(outcomes.stream().map(Outcome::reason).toList()))
+                .param("enrollmentIds", SqlArrays.bigints(outcomes.stream().map(Outcome::enrollmentId).toList()))
+                .update();
+    }
+
+    List<SkippedProspect> skipped(long jobId) {
+        return jdbc.sql(SKIPPED).param("jobId", jobId).query((rs, n) -> new SkippedProspect(rs.getLong("prospect_id"),
+                rs.getString("email"), rs.getString("code"), rs.getString("reason"))).list();
+    }
+
+    /** A job as stored, with its counts. */
+    record Stored(long id, ChunkEnrollment target, EnrollmentSource source, Instant createdAt, int total, int enrolled,
+            int skipped) {
+    }
+
+    private Stored stored(ResultSet rs, int row) throws SQLException {
+        Long[] pool = (Long[]) rs.getArray("mailbox_pool").getArray();
+        ChunkEnrollment target = new ChunkEnrollment(rs.getLong("sequence_id"), rs.getObject("mailbox_id", Long.class),
+                List.of(pool), rs.getLong("owner_id"), rs.getObject("created_by", Long.class),
+                rs.getBoolean("own_prospects_only"));
+        return new Stored(rs.getLong("id"), target, read(json.read(rs.getString("source"))),
+                Timestamps.instant(rs, "created_at"), rs.getInt("total"), rs.getInt("enrolled"), rs.getInt("skipped"));
+    }
+
+    private static Map<String, Object> write(EnrollmentSource source) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        switch (source) {
+            case EnrollmentSource.ByFilter f -> {
+                out.put("kind", "filter");
+                out.put("ownerId", f.ownerId());
+                out.put("accountId", f.accountId());
+                out.put("customField", f.customField());
+                out.put("customValue", f.customValue());
+                out.put("createdFrom", f.createdFrom() == null ? null : f.createdFrom().toString());
+                out.put("createdTo", f.createdTo() == null ? null : f.createdTo().toString());
+            }
+            case EnrollmentSource.ByList l -> {
+                out.put("kind", "list");
+                out.put("prospectIds", l.prospectIds());
+            }
+        }
+        return out;
+    }
+
+    private static EnrollmentSource read(Map<String, Object> in) {
+        if ("list".equals(in.get("kind"))) {
+            return new EnrollmentSource.ByList(((List<?>) in.get("prospectIds")).stream()
+                    .map(id -> ((Number) id).longValue()).toList());
+        }
+        return new EnrollmentSource.ByFilter(number(in.get("ownerId")), number(in.get("accountId")),
+                (String) in.get("customField"), (String) in.get("customValue"), instant(in.get("createdFrom")),
+                instant(in.get("createdTo")));
+    }
+
+    private static Long number(Object value) {
+        return value == null ? null : ((Number) value).longValue();
+    }
+
+    private static Instant instant(Object value) {
+        return value == null ? null : Instant.parse((String) value);
+    }
+}

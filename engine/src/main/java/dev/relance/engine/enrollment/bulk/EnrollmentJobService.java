@@ -1,0 +1,159 @@
+package dev.relance.engine.enrollment.bulk;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.relance.engine.enrollment.ChunkEnrollment;
+import dev.relance.engine.enrollment.EnrollmentService;
+import dev.relance.engine.support.InvalidInputException;
+import dev.relance.engine.support.NotFoundException;
+
+/**
+ * Bulk enrollment as a Spring Batch job: {@link #create} checks and stores the request, {@link #run}
+ * runs (or restarts) its job, {@link #runInBackground} does so on a virtual thread for the API.
+ */
+@Service
+public class EnrollmentJobService implements DisposableBean {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EnrollmentJobService.class);
+
+    private final EnrollmentJobRepository jobs;
+    private final EnrollmentService enrollments;
+    private final JobOperator operator;
+    private final JobRepository batch;
+    private final Job job;
+    private final Clock clock;
+    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+
+    EnrollmentJobService(EnrollmentJobRepository jobs, EnrollmentService enrollments, JobOperator operator,
+            JobRepository batch, @Qualifier("bulkEnrollmentJob") Job job, Clock clock) {
+        this.jobs = jobs;
+        this.enrollments = enrollments;
+        this.operator = operator;
+        this.batch = batch;
+        this.job = job;
+        this.clock = clock;
+    }
+
+    /**
+     * Checks the request (sequence enrollable, mailboxes usable by the owner, one source) and stores
+     * the job; nothing is enrolled until it runs.
+     *
+     * @param ownerId the enrollments' owner, already authorised by the caller
+     * @param ownProspectsOnly an SDR's job: a filter selects only the owner's prospects, and listed
+     *     prospects of other owners are skipped as not-owned
+     */
+    @Transactional
+    public EnrollmentJob create(EnrollmentJobRequest request, long ownerId, Long createdBy, boolean ownProspectsOnly) {
+        EnrollmentSource source = sourceOf(request, ownerId, ownProspectsOnly);
+        enrollments.checkEnrollable(request.sequenceId(), request.mailboxId(), request.mailboxPool(), ownerId);
+        ChunkEnrollment target = new ChunkEnrollment(request.sequenceId(), request.mailboxId(), request.mailboxPool(),
+                ownerId, createdBy, ownProspectsOnly);
+        return get(jobs.insert(target, source, clock.instant()));
+    }
+
+    /**
+     * Runs the job to its end in this thread: its first run, or a restart after a failure or a stop
+     * (the prospects of the chunks that committed are not enrolled again). A completed job is not run again.
+     */
+    public EnrollmentJob run(long id) {
+        get(id);
+        try {
+            operator.start(job, parameters(id));
+        } catch (JobExecutionAlreadyRunningException e) {
+            LOG.info("enrollment job {} is already running", id);
+        } catch (org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException e) {
+            LOG.info("enrollment job {} is already complete", id);
+        } catch (Exception e) {
+            throw new IllegalStateException("enrollment job " + id + " could not start", e);
+        }
+        return get(id);
+    }
+
+    /** {@link #run} on a virtual thread; the job's progress is read with {@link #get}. */
+    public void runInBackground(long id) {
+        background.submit(() -> {
+            try {
+                run(id);
+            } catch (RuntimeException e) {
+                LOG.error("enrollment job {} failed", id, e);
+            }
+        });
+    }
+
+    /** Asks a running job to stop after its current chunk; {@link #run} restarts it. */
+    public boolean stop(long id) {
+        JobExecution last = batch.getLastJobExecution(BulkEnrollmentJobConfiguration.JOB_NAME, parameters(id));
+        if (last == null || !last.isRunning()) {
+            return false;
+        }
+        try {
+            return operator.stop(last);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    public EnrollmentJob get(long id) {
+        EnrollmentJobRepository.Stored stored = jobs.find(id).orElseThrow(() -> new NotFoundException("enrollment job", id));
+        JobExecution last = batch.getLastJobExecution(BulkEnrollmentJobConfiguration.JOB_NAME, parameters(id));
+        String status = last == null ? "QUEUED" : last.getStatus().name();
+        int read = stored.enrolled() + stored.skipped();
+        int percentage = stored.total() == 0 ? (last != null && last.getStatus() == BatchStatus.COMPLETED ? 100 : 0)
+                : (int) (100L * read / stored.total());
+        return new EnrollmentJob(stored.id(), stored.target().sequenceId(), stored.target().ownerId(),
+                stored.target().createdBy(), stored.createdAt(), status, stored.total(), read, stored.enrolled(),
+                stored.skipped(), percentage);
+    }
+
+    /** Who the job skipped and why, by prospect id. */
+    public List<SkippedProspect> skipped(long id) {
+        get(id);
+        return jobs.skipped(id);
+    }
+
+    @Override
+    public void destroy() {
+        background.shutdownNow();
+    }
+
+    private static JobParameters parameters(long id) {
+        return new JobParametersBuilder().addLong(BulkEnrollmentJobConfiguration.JOB_ID, id).toJobParameters();
+    }
+
+    private static EnrollmentSource sourceOf(EnrollmentJobRequest request, long ownerId, boolean ownProspectsOnly) {
+        boolean listed = request.prospectIds() != null && !request.prospectIds().isEmpty();
+        if (listed == (request.filter() != null)) {
+            throw new InvalidInputException("prospectIds", "give either prospectIds or a filter");
+        }
+        if (listed) {
+            return new EnrollmentSource.ByList(request.prospectIds().stream().distinct().toList());
+        }
+        EnrollmentJobRequest.Filter f = request.filter();
+        if ((f.customField() == null) != (f.customValue() == null)) {
+            throw new InvalidInputException("filter.customValue", "customField and customValue go together");
+        }
+        if (ownProspectsOnly && f.ownerId() != null && f.ownerId() != ownerId) {
+            throw new InvalidInputException("filter.ownerId", "an SDR enrolls their own prospects only");
+        }
+        return new EnrollmentSource.ByFilter(ownProspectsOnly ? Long.valueOf(ownerId) : f.ownerId(), f.accountId(),
+                f.customField(), f.customValue(), f.createdFrom(), f.createdTo());
+    }
+}

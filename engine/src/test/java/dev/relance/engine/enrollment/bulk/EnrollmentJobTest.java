@@ -1,0 +1,178 @@
+package dev.relance.engine.enrollment.bulk;
+
+import static dev.relance.engine.testing.Drafts.aMailbox;
+import static dev.relance.engine.testing.Drafts.aProspect;
+import static dev.relance.engine.testing.Drafts.aSequence;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+import dev.relance.engine.EngineTest;
+import dev.relance.engine.enrollment.EnrollmentRequest;
+import dev.relance.engine.enrollment.EnrollmentService;
+import dev.relance.engine.mailbox.Mailbox;
+import dev.relance.engine.mailbox.MailboxService;
+import dev.relance.engine.prospect.Prospect;
+import dev.relance.engine.prospect.ProspectService;
+import dev.relance.engine.prospect.SuppressionDraft;
+import dev.relance.engine.prospect.SuppressionKind;
+import dev.relance.engine.prospect.SuppressionReason;
+import dev.relance.engine.prospect.SuppressionService;
+import dev.relance.engine.sequence.Sequence;
+import dev.relance.engine.sequence.SequenceService;
+import dev.relance.engine.testing.MutableClock;
+import dev.relance.engine.testing.TestClockConfiguration;
+import dev.relance.engine.user.Role;
+import dev.relance.engine.user.User;
+import dev.relance.engine.user.UserDraft;
+import dev.relance.engine.user.UserService;
+
+@EngineTest
+@TestPropertySource(properties = "relance.enrollment-jobs.chunk-size=3")
+class EnrollmentJobTest {
+
+    @Autowired
+    EnrollmentJobService jobs;
+    @Autowired
+    EnrollmentService enrollments;
+    @Autowired
+    ProspectService prospects;
+    @Autowired
+    SequenceService sequences;
+    @Autowired
+    MailboxService mailboxes;
+    @Autowired
+    SuppressionService suppressions;
+    @Autowired
+    UserService users;
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    JdbcClient jdbc;
+
+    User sdr;
+    Mailbox mailbox;
+    Sequence sequence;
+    String segment;
+
+    @BeforeEach
+    void anSdrWithAMailboxAndASequence() {
+        clock.set(TestClockConfiguration.START);
+        sdr = anSdr();
+        mailbox = mailboxes.create(aMailbox(sdr.id()));
+        sequence = sequences.create(aSequence().build(), sdr.id());
+        segment = "fintech-" + System.nanoTime();
+    }
+
+    @Test
+    void a_filter_job_enrolls_the_eligible_and_reports_each_skipped_prospect_with_its_reason() {
+        List<Prospect> matching = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            matching.add(prospects.create(aProspect().ownedBy(sdr.id()).withCustomFields(Map.of("segment", segment)).build()));
+        }
+        prospects.create(aProspect().ownedBy(sdr.id()).withCustomFields(Map.of("segment", "retail")).build());
+        prospects.create(aProspect().ownedBy(anSdr().id()).withCustomFields(Map.of("segment", segment)).build());
+        enrollments.enroll(new EnrollmentRequest(sequence.id(), matching.get(0).id(), mailbox.id(), null), sdr.id(), sdr.id());
+        enrollments.enroll(new EnrollmentRequest(sequence.id(), matching.get(1).id(), mailbox.id(), null), sdr.id(), sdr.id());
+        suppressions.create(new SuppressionDraft(SuppressionKind.ADDRESS, matching.get(2).email(), SuppressionReason.MANUAL,
+                null), sdr.id());
+        suppressions.create(new SuppressionDraft(SuppressionKind.DOMAIN, matching.get(3).email().split("@")[1],
+                SuppressionReason.COMPLAINT, null), sdr.id());
+        Sequence exclusive = sequences.create(aSequence().exclusive().build(), sdr.id());
+        enrollments.enroll(new EnrollmentRequest(exclusive.id(), matching.get(4).id(), mailbox.id(), null), sdr.id(), sdr.id());
+
+        EnrollmentJob created = jobs.create(new EnrollmentJobRequest(sequence.id(), mailbox.id(), null, null, null,
+                new EnrollmentJobRequest.Filter(null, null, "segment", segment, null, null)), sdr.id(), sdr.id(), true);
+        assertThat(created.status()).isEqualTo("QUEUED");
+        EnrollmentJob done = jobs.run(created.id());
+
+        assertThat(done.status()).isEqualTo("COMPLETED");
+        assertThat(done.total()).isEqualTo(10);
+        assertThat(done.read()).isEqualTo(10);
+        assertThat(done.enrolled()).isEqualTo(5);
+        assertThat(done.skipped()).isEqualTo(5);
+        assertThat(done.percentage()).isEqualTo(100);
+        assertThat(jobs.skipped(created.id())).extracting(SkippedProspect::prospectId, SkippedProspect::code).containsExactly(
+                tuple(matching.get(0).id(), "already-enrolled"), tuple(matching.get(1).id(), "already-enrolled"),
+                tuple(matching.get(2).id(), "suppressed"), tuple(matching.get(3).id(), "suppressed"),
+                tuple(matching.get(4).id(), "exclusive"));
+        assertThat(liveEnrollmentsIn(sequence)).isEqualTo(7);
+    }
+
+    @Test
+    void a_job_interrupted_after_two_chunks_and_restarted_enrolls_each_prospect_exactly_once() {
+        Mailbox second = mailboxes.create(aMailbox(sdr.id()));
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            ids.add(prospects.create(aProspect().ownedBy(sdr.id()).build()).id());
+        }
+        // The third chunk (prospects 7 to 9, chunks of 3) fails: its enrollments and outcomes roll back.
+        jdbc.sql("CREATE TABLE test_interrupt (prospect_id bigint)").update();
+        jdbc.sql("INSERT INTO test_interrupt VALUES (:id)").param("id", ids.get(7)).update();
+        jdbc.sql("""
+                CREATE FUNCTION test_interrupt() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF EXISTS (SELECT 1 FROM test_interrupt t WHERE t.prospect_id = NEW.prospect_id) THEN
+                        RAISE EXCEPTION 'interrupted by the test';
+                    END IF;
+                    RETURN NEW;
+                END $$
+                """).update();
+        jdbc.sql("CREATE TRIGGER test_interrupt BEFORE INSERT ON enrollment FOR EACH ROW EXECUTE FUNCTION test_interrupt()")
+                .update();
+        EnrollmentJob created = jobs.create(new EnrollmentJobRequest(sequence.id(), null, List.of(mailbox.id(), second.id()),
+                null, ids, null), sdr.id(), sdr.id(), true);
+
+        EnrollmentJob interrupted = jobs.run(created.id());
+
+        assertThat(interrupted.status()).isEqualTo("FAILED");
+        assertThat(interrupted.enrolled()).isEqualTo(6);
+        assertThat(interrupted.percentage()).isEqualTo(60);
+        assertThat(liveEnrollmentsIn(sequence)).isEqualTo(6);
+
+        jdbc.sql("DROP TRIGGER test_interrupt ON enrollment").update();
+        EnrollmentJob restarted = jobs.run(created.id());
+
+        assertThat(restarted.status()).isEqualTo("COMPLETED");
+        assertThat(restarted.enrolled()).isEqualTo(10);
+        assertThat(restarted.skipped()).isZero();
+        assertThat(jdbc.sql("""
+                SELECT count(DISTINCT prospect_id) || '/' || count(*) FROM enrollment WHERE sequence_id = :s
+                """).param("s", sequence.id()).query(String.class).single()).isEqualTo("10/10");
+        // the pool's rotation went on where the first run stopped
+        assertThat(jdbc.sql("SELECT count(*) FROM enrollment WHERE sequence_id = :s AND mailbox_id = :m")
+                .param("s", sequence.id()).param("m", second.id()).query(Integer.class).single()).isEqualTo(5);
+        assertThat(jobs.run(created.id()).enrolled()).as("a completed job does not run again").isEqualTo(10);
+    }
+
+    @Test
+    void an_sdrs_list_job_skips_prospects_of_other_owners() {
+        Prospect mine = prospects.create(aProspect().ownedBy(sdr.id()).build());
+        Prospect theirs = prospects.create(aProspect().ownedBy(anSdr().id()).build());
+
+        EnrollmentJob done = jobs.run(jobs.create(new EnrollmentJobRequest(sequence.id(), null, null, null,
+                List.of(mine.id(), theirs.id(), 999_999L), null), sdr.id(), sdr.id(), true).id());
+
+        assertThat(done.enrolled()).isEqualTo(1);
+        assertThat(jobs.skipped(done.id())).extracting(SkippedProspect::code).containsExactly("not-owned", "not-found");
+    }
+
+    private int liveEnrollmentsIn(Sequence s) {
+        return jdbc.sql("SELECT count(*) FROM enrollment WHERE sequence_id = :s AND state = 'ACTIVE'")
+                .param("s", s.id()).query(Integer.class).single();
+    }
+
+    private User anSdr() {
+        String name = "sdr" + System.nanoTime();
+        return users.create(new UserDraft(name, name + "@relance.test", "Sam", Role.SDR, "a-long-password", true));
+    }
+}
