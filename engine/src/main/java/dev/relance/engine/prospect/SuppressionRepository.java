@@ -75,6 +75,10 @@ class SuppressionRepository {
             DELETE FROM suppression WHERE id = :id
             """;
 
+    private static final String DELETE_ADDRESS = """
+            DELETE FROM suppression WHERE kind = 'ADDRESS' AND value = CAST(:address AS citext)
+            """;
+
     private final JdbcClient jdbc;
 
     SuppressionRepository(JdbcClient jdbc) {
@@ -120,6 +124,10 @@ class SuppressionRepository {
                 .param("hashes", SqlArrays.texts(hashes))
                 .query((rs, row) -> found.put(rs.getInt("input_position") - 1, suppression(rs, row))).list();
         return found;
+    }
+
+    int deleteAddress(String address) {
+        return jdbc.sql(DELETE_ADDRESS).param("address", address).update();
     }
 
     boolean delete(long id) {

@@ -112,6 +112,26 @@ public class SuppressionService {
         return byEmail;
     }
 
+    /**
+     * For an erased address: adds its {@link SuppressionKind#ADDRESS_HASH} entry (once) and deletes
+     * any plain {@link SuppressionKind#ADDRESS} entry of it, so that the list keeps only the hash.
+     * Returns the hash, as {@link #addressHash} gives it.
+     */
+    @Transactional
+    public String suppressErased(String email) {
+        String address = EmailAddresses.normalise(email);
+        String hash = hashOf(address);
+        suppressions.insertIfAbsent(SuppressionKind.ADDRESS_HASH, hash, SuppressionReason.ERASURE, "erasure",
+                clock.instant());
+        suppressions.deleteAddress(address);
+        return hash;
+    }
+
+    /** The value of the {@link SuppressionKind#ADDRESS_HASH} entry that blocks {@code email} once erased. */
+    public static String addressHash(String email) {
+        return hashOf(EmailAddresses.normalise(email));
+    }
+
     /** SHA-256 (hex) of the lower-cased address: what erasure keeps of a person. */
     static String hashOf(String email) {
         try {
