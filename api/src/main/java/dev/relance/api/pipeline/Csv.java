@@ -7,12 +7,12 @@ import java.util.List;
  * carriage return is prefixed with {@code '} so that it is never read as a formula (CSV injection);
  * cells with a comma, a quote or a line break are quoted, quotes doubled. Lines end with CRLF.
  */
-final class Csv {
+public final class Csv {
 
     private Csv() {
     }
 
-    static String of(List<String> header, List<List<Object>> rows) {
+    public static String of(List<String> header, List<List<Object>> rows) {
         StringBuilder out = new StringBuilder();
         line(out, header.stream().map(h -> (Object) h).toList());
         rows.forEach(row -> line(out, row));

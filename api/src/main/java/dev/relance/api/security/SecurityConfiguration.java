@@ -33,6 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  * sequences, stock        rw     r        rw        r
  * templates, snippets     rw     r        rw        r   (preview and validate: everyone)
  * enrollments             rw     r        -         rw (own only)
+ * enrollment jobs         rw     -        -         rw (own only)
+ * erasure                 rw     -        -         -
  * tasks                   rw     r        -         rw (own only; not the overdue count per owner)
  * inbound (review list)   rw     rw       -         rw  (classify a raw message: everyone)
  * qualify/disqualify      rw     rw       -         rw  (own mailboxes' replies)
@@ -79,6 +81,10 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/users", "/api/v1/users/**").hasRole(ADMIN)
                         .requestMatchers(GET, "/api/v1/mailboxes", "/api/v1/mailboxes/**").hasAnyRole(ADMIN, MANAGER, SDR)
                         .requestMatchers("/api/v1/mailboxes", "/api/v1/mailboxes/**").hasRole(ADMIN)
+                        .requestMatchers(POST, "/api/v1/prospects/*/erase").hasRole(ADMIN)
+                        .requestMatchers("/api/v1/erasures", "/api/v1/erasures/**").hasRole(ADMIN)
+                        .requestMatchers(GET, "/api/v1/enrollment-jobs", "/api/v1/enrollment-jobs/**").hasAnyRole(ADMIN, SDR)
+                        .requestMatchers(POST, "/api/v1/enrollment-jobs", "/api/v1/enrollment-jobs/**").hasAnyRole(ADMIN, SDR)
                         .requestMatchers(GET, "/api/v1/prospects", "/api/v1/prospects/**", "/api/v1/accounts",
                                 "/api/v1/accounts/**").hasAnyRole(ADMIN, MANAGER, MARKETER, SDR)
                         .requestMatchers("/api/v1/prospects", "/api/v1/prospects/**", "/api/v1/accounts",
