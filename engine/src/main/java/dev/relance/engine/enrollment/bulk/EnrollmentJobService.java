@@ -13,6 +13,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.DisposableBean;
@@ -79,7 +80,7 @@ public class EnrollmentJobService implements DisposableBean {
             operator.start(job, parameters(id));
         } catch (JobExecutionAlreadyRunningException e) {
             LOG.info("enrollment job {} is already running", id);
-        } catch (org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException e) {
+        } catch (JobInstanceAlreadyCompleteException e) {
             LOG.info("enrollment job {} is already complete", id);
         } catch (Exception e) {
             throw new IllegalStateException("enrollment job " + id + " could not start", e);
