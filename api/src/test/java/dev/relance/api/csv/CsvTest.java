@@ -1,4 +1,4 @@
-package dev.relance.api.report;
+package dev.relance.api.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,23 +1,28 @@
-package dev.relance.api.report;
+package dev.relance.api.csv;
 
 import java.util.List;
 
 /**
- * RFC 4180 CSV: a cell with a comma, a quote or a line break is quoted, quotes doubled. A text cell
- * that a spreadsheet would read as a formula (starting with = + - @, a tab or a carriage return) is
- * prefixed with a single quote (OWASP "CSV injection"). Numbers are written as numbers: they come
- * from the reports, never from users, and a negative z-score must stay a number.
+ * RFC 4180 CSV for every export (reports, pipeline metrics, job reports), lines ending with CRLF: a
+ * cell with a comma, a quote or a line break is quoted, quotes doubled. A text cell that a
+ * spreadsheet would read as a formula (starting with = + - @, a tab or a carriage return) is
+ * prefixed with a single quote (OWASP "CSV injection"). Numbers are written as numbers: they are
+ * computed, never typed by users, and a negative z-score must stay a number.
  */
-final class Csv {
+public final class Csv {
 
     private Csv() {
     }
 
     /** A table: its header and its rows, cells in the header's order. */
-    record Table(List<String> header, List<List<Object>> rows) {
+    public record Table(List<String> header, List<List<Object>> rows) {
     }
 
-    static String write(Table table) {
+    public static String of(List<String> header, List<List<Object>> rows) {
+        return write(new Table(header, rows));
+    }
+
+    public static String write(Table table) {
         StringBuilder out = new StringBuilder();
         line(out, table.header().stream().map(h -> (Object) h).toList());
         table.rows().forEach(row -> line(out, row));
@@ -34,7 +39,7 @@ final class Csv {
         out.append("\r\n");
     }
 
-    static String cell(Object value) {
+    public static String cell(Object value) {
         if (value == null) {
             return "";
         }
