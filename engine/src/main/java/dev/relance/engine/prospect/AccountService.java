@@ -92,7 +92,7 @@ public class AccountService {
         return accounts.findOrCreateByDomain(domain, name, clock.instant());
     }
 
-    private static String nameFromDomain(String domain) {
+    static String nameFromDomain(String domain) {
         String label = domain.split("\\.")[0];
         return Character.toUpperCase(label.charAt(0)) + label.substring(1);
     }

@@ -1,0 +1,144 @@
+package dev.relance.engine.prospect;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import dev.relance.engine.support.JsonColumns;
+import dev.relance.engine.support.SqlArrays;
+import dev.relance.engine.support.Timestamps;
+
+/** Set-based statements for imports: one statement per chunk and kind of change, whatever its size. */
+@Repository
+class ProspectBulkRepository {
+
+    private static final String FIND_BY_EMAILS = """
+            SELECT id, email, first_name, last_name, title, phone, linkedin_url, time_zone, country, city,
+                   custom_fields, owner_id, account_id
+              FROM prospect
+             WHERE email = ANY(CAST(:emails AS citext[]))
+            """;
+
+    // Sorted input keeps two concurrent imports from locking the same domains in opposite orders.
+    private static final String CREATE_ACCOUNTS = """
+            INSERT INTO account (domain, name, website, created_at, updated_at)
+            SELECT u.domain, u.name, u.website, :now, :now
+              FROM unnest(:domains, :names, :websites) AS u(domain, name, website)
+             ORDER BY u.domain
+            ON CONFLICT (domain) DO NOTHING
+            """;
+
+    private static final String FIND_ACCOUNTS = """
+            SELECT id, domain FROM account WHERE domain = ANY(CAST(:domains AS citext[]))
+            """;
+
+    // A row another writer inserted meanwhile is left alone (DO NOTHING) and reported as unchanged.
+    private static final String INSERT_PROSPECTS = """
+            INSERT INTO prospect (email, first_name, last_name, title, phone, linkedin_url, time_zone, country, city,
+                                  custom_fields, owner_id, account_id, created_at, updated_at)
+            SELECT u.email, u.first_name, u.last_name, u.title, u.phone, u.linkedin_url, u.time_zone, u.country, u.city,
+                   CAST(u.custom_fields AS jsonb), u.owner_id, u.account_id, :now, :now
+              FROM unnest(:emails, :firstNames, :lastNames, :titles, :phones, :linkedinUrls, :timeZones, :countries,
+                          :cities, :customFields, :ownerIds, :accountIds)
+                   AS u(email, first_name, last_name, title, phone, linkedin_url, time_zone, country, city,
+                        custom_fields, owner_id, account_id)
+            ON CONFLICT (email) DO NOTHING
+            """;
+
+    private static final String UPDATE_PROSPECTS = """
+            UPDATE prospect p
+               SET first_name = u.first_name, last_name = u.last_name, title = u.title, phone = u.phone,
+                   linkedin_url = u.linkedin_url, time_zone = u.time_zone, country = u.country, city = u.city,
+                   custom_fields = CAST(u.custom_fields AS jsonb), owner_id = u.owner_id, account_id = u.account_id,
+                   updated_at = :now, version = p.version + 1
+              FROM unnest(:ids, :firstNames, :lastNames, :titles, :phones, :linkedinUrls, :timeZones, :countries,
+                          :cities, :customFields, :ownerIds, :accountIds)
+                   AS u(id, first_name, last_name, title, phone, linkedin_url, time_zone, country, city,
+                        custom_fields, owner_id, account_id)
+             WHERE p.id = u.id
+            """;
+
+    private final JdbcClient jdbc;
+    private final JsonColumns json;
+
+    ProspectBulkRepository(JdbcClient jdbc, JsonColumns json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Existing prospects by lower-cased email. */
+    Map<String, ProspectValues> findByEmails(Collection<String> emails) {
+        Map<String, ProspectValues> found = new HashMap<>();
+        jdbc.sql(FIND_BY_EMAILS).param("emails", SqlArrays.texts(emails)).query((rs, row) -> {
+            ProspectValues values = values(rs);
+            found.put(values.email().toLowerCase(Locale.ROOT), values);
+            return values;
+        }).list();
+        return found;
+    }
+
+    /** Account ids by lower-cased domain, created (with these names and websites) where missing. */
+    Map<String, Long> accountsFor(List<String> domains, List<String> names, List<String> websites, Instant now) {
+        if (domains.isEmpty()) {
+            return Map.of();
+        }
+        jdbc.sql(CREATE_ACCOUNTS).param("domains", SqlArrays.texts(domains)).param("names", SqlArrays.texts(names))
+                .param("websites", SqlArrays.texts(websites)).param("now", Timestamps.of(now)).update();
+        Map<String, Long> ids = new HashMap<>();
+        jdbc.sql(FIND_ACCOUNTS).param("domains", SqlArrays.texts(domains))
+                .query((rs, row) -> ids.put(rs.getString("domain").toLowerCase(Locale.ROOT), rs.getLong("id"))).list();
+        return ids;
+    }
+
+    int insert(List<ProspectValues> rows, Instant now) {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        return bindColumns(jdbc.sql(INSERT_PROSPECTS), rows)
+                .param("emails", SqlArrays.texts(rows.stream().map(ProspectValues::email).toList()))
+                .param("now", Timestamps.of(now)).update();
+    }
+
+    void update(List<ProspectValues> rows, Instant now) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        bindColumns(jdbc.sql(UPDATE_PROSPECTS), rows)
+                .param("ids", SqlArrays.bigints(rows.stream().map(ProspectValues::id).toList()))
+                .param("now", Timestamps.of(now)).update();
+    }
+
+    private JdbcClient.StatementSpec bindColumns(JdbcClient.StatementSpec statement, List<ProspectValues> rows) {
+        return statement.param("firstNames", texts(rows, ProspectValues::firstName))
+                .param("lastNames", texts(rows, ProspectValues::lastName))
+                .param("titles", texts(rows, ProspectValues::title))
+                .param("phones", texts(rows, ProspectValues::phone))
+                .param("linkedinUrls", texts(rows, ProspectValues::linkedinUrl))
+                .param("timeZones", texts(rows, ProspectValues::timeZone))
+                .param("countries", texts(rows, ProspectValues::country))
+                .param("cities", texts(rows, ProspectValues::city))
+                .param("customFields", texts(rows, r -> json.write(r.customFields())))
+                .param("ownerIds", SqlArrays.bigints(rows.stream().map(ProspectValues::ownerId).toList()))
+                .param("accountIds", SqlArrays.bigints(rows.stream().map(ProspectValues::accountId).toList()));
+    }
+
+    private static Object texts(List<ProspectValues> rows, java.util.function.Function<ProspectValues, String> column) {
+        return SqlArrays.texts(rows.stream().map(column).toList());
+    }
+
+    private ProspectValues values(ResultSet rs) throws SQLException {
+        return new ProspectValues(rs.getLong("id"), rs.getString("email"), rs.getString("first_name"),
+                rs.getString("last_name"), rs.getString("title"), rs.getString("phone"), rs.getString("linkedin_url"),
+                rs.getString("time_zone"), rs.getString("country"), rs.getString("city"),
+                json.read(rs.getString("custom_fields")), rs.getObject("owner_id", Long.class),
+                rs.getObject("account_id", Long.class));
+    }
+}
