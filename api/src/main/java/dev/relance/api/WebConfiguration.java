@@ -8,18 +8,23 @@ import org.springframework.context.annotation.Configuration;
 import dev.relance.api.idempotency.IdempotencyFilter;
 import dev.relance.api.problem.RequestSizeLimitFilter;
 import dev.relance.engine.idempotency.IdempotencyService;
+import dev.relance.engine.imports.ImportProperties;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Servlet filters of the API, in order: size limit, then (security), then idempotency. */
+/**
+ * Servlet filters of the API, in order: size limit (1MB, or {@code relance.imports.max-upload-size} for
+ * an import upload), then (security), then idempotency.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ApiProperties.class)
 class WebConfiguration {
 
     /** Before Spring Security (-100): an oversized body is refused before anything reads it. */
     @Bean
-    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(ApiProperties properties, JsonMapper json) {
-        var registration = new FilterRegistrationBean<>(
-                new RequestSizeLimitFilter(properties.maxRequestSize().toBytes(), json));
+    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(ApiProperties properties,
+            ImportProperties imports, JsonMapper json) {
+        var registration = new FilterRegistrationBean<>(new RequestSizeLimitFilter(properties.maxRequestSize().toBytes(),
+                "/api/v1/imports", imports.maxUploadSize().toBytes(), json));
         registration.addUrlPatterns("/api/*");
         registration.setOrder(-200);
         return registration;

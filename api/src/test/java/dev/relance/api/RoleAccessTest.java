@@ -46,6 +46,11 @@ class RoleAccessTest {
     }
 
     private static final List<Call> MATRIX = List.of(
+            new Call("GET", "/api/v1/imports", EnumSet.of(ADMIN, MANAGER, SDR)),
+            new Call("GET", "/api/v1/imports/999999", EnumSet.of(ADMIN, MANAGER, SDR)),
+            new Call("GET", "/api/v1/imports/999999/errors", EnumSet.of(ADMIN, MANAGER, SDR)),
+            new Call("POST", "/api/v1/imports", EnumSet.of(ADMIN, SDR)),
+            new Call("POST", "/api/v1/imports/999999/restart", EnumSet.of(ADMIN, SDR)),
             new Call("GET", "/api/v1/users", EnumSet.of(ADMIN)),
             new Call("POST", "/api/v1/users", EnumSet.of(ADMIN)),
             new Call("DELETE", "/api/v1/users/999999", EnumSet.of(ADMIN)),

@@ -17,20 +17,32 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Refuses API bodies over the limit with a 413 problem: at once when Content-Length says so, and
  * while reading when a chunked body grows past it. Nothing is parsed, so nothing is written.
+ * Uploads ({@code POST} to the upload path, CSV imports) have their own, larger limit.
  */
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
-    private final long maxBytes;
+    private final long defaultMaxBytes;
+    private final String uploadPath;
+    private final long uploadMaxBytes;
     private final JsonMapper json;
 
     public RequestSizeLimitFilter(long maxBytes, JsonMapper json) {
-        this.maxBytes = maxBytes;
+        this(maxBytes, null, maxBytes, json);
+    }
+
+    public RequestSizeLimitFilter(long maxBytes, String uploadPath, long uploadMaxBytes, JsonMapper json) {
+        this.defaultMaxBytes = maxBytes;
+        this.uploadPath = uploadPath;
+        this.uploadMaxBytes = uploadMaxBytes;
         this.json = json;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        boolean upload = uploadPath != null && "POST".equals(request.getMethod())
+                && uploadPath.equals(request.getRequestURI().substring(request.getContextPath().length()));
+        long maxBytes = upload ? uploadMaxBytes : defaultMaxBytes;
         if (request.getContentLengthLong() > maxBytes) {
             Problems.write(response, Problems.of(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE,
                     "Payload too large", "the request body is larger than " + maxBytes + " bytes"), json);

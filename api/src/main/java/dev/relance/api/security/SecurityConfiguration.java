@@ -45,6 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
  *   funnels, A/B tests
  * reports: rep activity   r      r        -         r   (an SDR sees their own row only)
  * reports: targets        w      w        -         -
+ * imports (CSV)           rw     r        -         rw (own imports; rows owned by the SDR)
  * actuator (but health)   r      -        -         -
  * </pre>
  *
@@ -125,6 +126,8 @@ class SecurityConfiguration {
                         .hasAnyRole(ADMIN, MANAGER, MARKETER, SDR)
                         .requestMatchers(GET, "/api/v1/reports/reps").hasAnyRole(ADMIN, MANAGER, SDR)
                         .requestMatchers(PUT, "/api/v1/reports/targets/*").hasAnyRole(ADMIN, MANAGER)
+                        .requestMatchers(GET, "/api/v1/imports", "/api/v1/imports/**").hasAnyRole(ADMIN, MANAGER, SDR)
+                        .requestMatchers(POST, "/api/v1/imports", "/api/v1/imports/*/restart").hasAnyRole(ADMIN, SDR)
                         .anyRequest().denyAll());
         return http.build();
     }
