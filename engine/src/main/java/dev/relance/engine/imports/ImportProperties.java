@@ -14,7 +14,7 @@ import org.springframework.util.unit.DataSize;
  *     {@code ${relance.data-dir}/imports}, or a folder under the system temp folder when unset
  * @param maxUploadSize largest file accepted by {@code POST /api/v1/imports} (default 2GB); larger
  *     uploads get a 413 problem and nothing is written
- * @param chunkSize rows written per transaction (default 2000); a restarted import resumes after the
+ * @param chunkSize rows written per transaction (default 5000); a restarted import resumes after the
  *     last committed chunk
  * @param staleAfter a RUNNING import whose last chunk is older than this lost its process: it may be
  *     restarted, and is resumed at startup (default 2m)
@@ -22,7 +22,7 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("relance.imports")
 public record ImportProperties(Path directory, @DefaultValue("2GB") DataSize maxUploadSize,
-        @DefaultValue("2000") int chunkSize, @DefaultValue("2m") Duration staleAfter,
+        @DefaultValue("5000") int chunkSize, @DefaultValue("2m") Duration staleAfter,
         @DefaultValue("true") boolean resumeOnStartup) {
 
     public ImportProperties {

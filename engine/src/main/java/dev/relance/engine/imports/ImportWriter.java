@@ -49,6 +49,7 @@ class ImportWriter implements ItemWriter<ImportItem> {
     @Override
     public void write(Chunk<? extends ImportItem> chunk) {
         interruptions.beforeChunk();
+        imports.relaxCommit();
         ImportRepository.Counts counts = new ImportRepository.Counts();
         List<RowProblem> problems = new ArrayList<>();
         List<ImportItem> valid = new ArrayList<>(chunk.size());

@@ -90,8 +90,27 @@ class ProspectBulkRepository {
         if (domains.isEmpty()) {
             return Map.of();
         }
-        jdbc.sql(CREATE_ACCOUNTS).param("domains", SqlArrays.texts(domains)).param("names", SqlArrays.texts(names))
-                .param("websites", SqlArrays.texts(websites)).param("now", Timestamps.of(now)).update();
+        // Most domains of a large file repeat from chunk to chunk: look up first, insert only the new ones.
+        Map<String, Long> ids = findAccounts(domains);
+        List<Integer> missing = new java.util.ArrayList<>();
+        for (int i = 0; i < domains.size(); i++) {
+            if (!ids.containsKey(domains.get(i))) {
+                missing.add(i);
+            }
+        }
+        if (missing.isEmpty()) {
+            return ids;
+        }
+        List<String> newDomains = missing.stream().map(domains::get).toList();
+        jdbc.sql(CREATE_ACCOUNTS).param("domains", SqlArrays.texts(newDomains))
+                .param("names", SqlArrays.texts(missing.stream().map(names::get).toList()))
+                .param("websites", SqlArrays.texts(missing.stream().map(websites::get).toList()))
+                .param("now", Timestamps.of(now)).update();
+        ids.putAll(findAccounts(newDomains));
+        return ids;
+    }
+
+    private Map<String, Long> findAccounts(List<String> domains) {
         Map<String, Long> ids = new HashMap<>();
         jdbc.sql(FIND_ACCOUNTS).param("domains", SqlArrays.texts(domains))
                 .query((rs, row) -> ids.put(rs.getString("domain").toLowerCase(Locale.ROOT), rs.getLong("id"))).list();

@@ -207,26 +207,26 @@ class ImportServiceTest {
     @Test
     void an_import_interrupted_after_a_chunk_resumes_there_and_writes_each_row_once() throws Exception {
         StringBuilder csv = new StringBuilder("email,first_name\n");
-        for (int i = 0; i < 5_500; i++) {
+        for (int i = 0; i < 12_500; i++) {
             csv.append(i % 100 == 7 ? "broken" + i : "r" + i + "@" + domain).append(",R").append(i).append('\n');
         }
         interruptions.failAfter(1);
         Import failed = run(csv.toString().getBytes(StandardCharsets.UTF_8), new ImportOptions(null, null, null, null, null));
         assertThat(failed.status()).isEqualTo(ImportStatus.FAILED);
         assertThat(failed.failureReason()).contains("interrupted by a test");
-        assertThat(failed.rowsRead()).isEqualTo(2_000);
+        assertThat(failed.rowsRead()).isEqualTo(5_000);
 
         imports.restart(failed.id());
         imports.awaitRun(failed.id(), Duration.ofMinutes(1));
         Import done = imports.get(failed.id());
 
         assertThat(done.status()).isEqualTo(ImportStatus.COMPLETED);
-        assertThat(done.rowsRead()).isEqualTo(5_500);
-        assertThat(done.failed()).isEqualTo(55);
-        assertThat(done.created()).isEqualTo(5_445);
+        assertThat(done.rowsRead()).isEqualTo(12_500);
+        assertThat(done.failed()).isEqualTo(125);
+        assertThat(done.created()).isEqualTo(12_375);
         assertThat(jdbc.sql("SELECT count(*) FROM prospect WHERE email LIKE :p").param("p", "%@" + domain)
-                .query(Long.class).single()).isEqualTo(5_445);
-        assertThat(problems(done.id()).lines()).hasSize(1 + 55);
+                .query(Long.class).single()).isEqualTo(12_375);
+        assertThat(problems(done.id()).lines()).hasSize(1 + 125);
     }
 
     private Import run(byte[] content, ImportOptions options) throws Exception {
