@@ -44,6 +44,8 @@ class ImportServiceTest {
     ChunkInterruptions interruptions;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    dev.relance.engine.testing.MutableClock clock;
 
     long sdr;
     String domain;
@@ -227,6 +229,37 @@ class ImportServiceTest {
         assertThat(jdbc.sql("SELECT count(*) FROM prospect WHERE email LIKE :p").param("p", "%@" + domain)
                 .query(Long.class).single()).isEqualTo(12_375);
         assertThat(problems(done.id()).lines()).hasSize(1 + 125);
+    }
+
+    @Test
+    void an_import_left_running_by_a_dead_process_is_refused_a_restart_until_stale_then_resumes_once() throws Exception {
+        StringBuilder csv = new StringBuilder("email\n");
+        for (int i = 0; i < 7_000; i++) {
+            csv.append("k").append(i).append("@").append(domain).append('\n');
+        }
+        interruptions.failAfter(1);
+        Import failed = run(csv.toString().getBytes(StandardCharsets.UTF_8), new ImportOptions(null, null, null, null, null));
+        // What a killed process leaves behind: the import RUNNING and its job execution STARTED, never ended.
+        jdbc.sql("UPDATE prospect_import SET status = 'RUNNING', finished_at = NULL, heartbeat_at = :now WHERE id = :id")
+                .param("id", failed.id()).param("now", java.sql.Timestamp.from(clock.instant())).update();
+        jdbc.sql("""
+                UPDATE batch_job_execution SET status = 'STARTED', exit_code = 'UNKNOWN', end_time = NULL
+                 WHERE job_execution_id = (SELECT job_execution_id FROM prospect_import WHERE id = :id)
+                """).param("id", failed.id()).update();
+        jdbc.sql("UPDATE batch_step_execution SET status = 'STARTED', end_time = NULL WHERE job_execution_id = "
+                + "(SELECT job_execution_id FROM prospect_import WHERE id = :id)").param("id", failed.id()).update();
+
+        assertThatThrownBy(() -> imports.restart(failed.id())).hasMessageContaining("is running");
+        clock.advance(Duration.ofMinutes(3));
+        imports.restart(failed.id());
+        imports.awaitRun(failed.id(), Duration.ofMinutes(1));
+        Import done = imports.get(failed.id());
+
+        assertThat(done.status()).as(done.toString()).isEqualTo(ImportStatus.COMPLETED);
+        assertThat(done.rowsRead()).isEqualTo(7_000);
+        assertThat(done.created()).isEqualTo(7_000);
+        assertThat(jdbc.sql("SELECT count(*) FROM prospect WHERE email LIKE :p").param("p", "%@" + domain)
+                .query(Long.class).single()).isEqualTo(7_000);
     }
 
     private Import run(byte[] content, ImportOptions options) throws Exception {
