@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-import dev.relance.api.csv.Csv;
+import dev.relance.engine.support.Csv;
 import dev.relance.api.security.RelanceUser;
 import dev.relance.engine.enrollment.bulk.EnrollmentJob;
 import dev.relance.engine.enrollment.bulk.EnrollmentJobRequest;

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.relance.api.csv.Csv;
+import dev.relance.engine.support.Csv;
 import dev.relance.api.security.RelanceUser;
 import dev.relance.engine.pipeline.MetricsQuery;
 import dev.relance.engine.pipeline.PipelineMetrics;

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import dev.relance.api.csv.Csv;
-import dev.relance.api.csv.Csv.Table;
+import dev.relance.engine.support.Csv;
+import dev.relance.engine.support.Csv.Table;
 import dev.relance.engine.report.Metrics;
 import dev.relance.engine.report.RepActivityReport;
 import dev.relance.engine.report.RepActivityReport.Bucket;

@@ -36,6 +36,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 import dev.relance.engine.support.ConflictException;
+import dev.relance.engine.support.Csv;
 import dev.relance.engine.support.InvalidInputException;
 import dev.relance.engine.support.NotFoundException;
 
@@ -141,8 +142,8 @@ public class ImportService implements DisposableBean {
         try {
             imports.forEachProblem(id, problem -> {
                 try {
-                    out.write(problem.line() + "," + CsvCells.cell(problem.column()) + "," + CsvCells.cell(problem.value())
-                            + "," + CsvCells.cell(problem.problem()) + "," + problem.action().name() + "\r\n");
+                    out.write(problem.line() + "," + Csv.cell(problem.column()) + "," + Csv.cell(problem.value())
+                            + "," + Csv.cell(problem.problem()) + "," + problem.action().name() + "\r\n");
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

@@ -1,4 +1,4 @@
-package dev.relance.api.csv;
+package dev.relance.engine.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,9 +1,9 @@
-package dev.relance.api.csv;
+package dev.relance.engine.support;
 
 import java.util.List;
 
 /**
- * RFC 4180 CSV for every export (reports, pipeline metrics, job reports), lines ending with CRLF: a
+ * RFC 4180 CSV for every export (reports, pipeline metrics, job and import reports), lines ending with CRLF: a
  * cell with a comma, a quote or a line break is quoted, quotes doubled. A text cell that a
  * spreadsheet would read as a formula (starting with = + - @, a tab or a carriage return) is
  * prefixed with a single quote (OWASP "CSV injection"). Numbers are written as numbers: they are
