@@ -13,6 +13,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.relance.engine.pipeline.MetricsQuery;
+import dev.relance.engine.pipeline.PipelineMetricsService;
 import dev.relance.engine.report.RepActivityReport.Granularity;
 import dev.relance.engine.report.RepReports;
 import dev.relance.engine.report.ReportPeriod;
@@ -25,7 +27,11 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * Report latency on a large dataset: {@code -Dbench.events} events (default 10,000,000) over
  * {@code -Dbench.enrollments} enrollments (1,000,000), generated in SQL (see {@link ReportFixture}),
  * folded once into the rollups; then each report is called {@code -Dbench.calls} times (200) on
- * random sequences, after a warm-up, and its p50, p95 and max are printed. See bench/README.md.
+ * random sequences, after a warm-up, and its p50, p95 and max are printed; then the pipeline metrics on
+ * {@code -Dbench.opportunities} opportunities (100,000) and their stage history. With
+ * {@code -Dbench.datadir=DIR} the database is kept in DIR and reused by the next run (the pipeline is
+ * generated again when its size differs or with {@code -Dbench.regenPipeline=true});
+ * {@code -Dbench.only=TEXT} times only the queries whose name contains TEXT. See bench/README.md.
  */
 public final class ReportBenchmark {
 
@@ -36,21 +42,39 @@ public final class ReportBenchmark {
         int enrollments = Integer.getInteger("bench.enrollments", 1_000_000);
         long events = Long.getLong("bench.events", 10_000_000L);
         int calls = Integer.getInteger("bench.calls", 200);
-        try (EmbeddedPostgres postgres = PgStatements.configure(EmbeddedPostgres.builder()).start();
+        int opportunities = Integer.getInteger("bench.opportunities", 100_000);
+        String dataDirectory = System.getProperty("bench.datadir");
+        EmbeddedPostgres.Builder builder = PgStatements.configure(EmbeddedPostgres.builder());
+        if (dataDirectory != null) {
+            // Kept between runs: the generated data and folded rollups are reused when present.
+            builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+        }
+        try (EmbeddedPostgres postgres = builder.start();
              ConfigurableApplicationContext engine = engine(postgres)) {
             JdbcClient jdbc = engine.getBean(JdbcClient.class);
             System.out.println("setup:");
-            long start = System.nanoTime();
-            ReportFixture.generate(jdbc, enrollments, events);
-            double generated = (System.nanoTime() - start) / 1e9;
-            long foldStart = System.nanoTime();
-            ReportRollups.Fold fold = engine.getBean(ReportRollups.class).foldNow();
-            double folded = (System.nanoTime() - foldStart) / 1e9;
-            System.out.printf(Locale.ROOT, "  %-40s %8.1f s (%,d events, %,.0f events/s)%n", "fold once", folded,
-                    fold.events(), fold.events() / folded);
-            ReportFixture.time("analyze", () -> jdbc.sql("ANALYZE").update());
-            System.out.printf(Locale.ROOT, "  generated in %.1f s, folded in %.1f s%n", generated, folded);
+            long existing = jdbc.sql("SELECT count(*) FROM enrollment").query(Long.class).single();
+            if (existing == 0) {
+                long start = System.nanoTime();
+                ReportFixture.generate(jdbc, enrollments, events);
+                double generated = (System.nanoTime() - start) / 1e9;
+                long foldStart = System.nanoTime();
+                ReportRollups.Fold fold = engine.getBean(ReportRollups.class).foldNow();
+                double folded = (System.nanoTime() - foldStart) / 1e9;
+                System.out.printf(Locale.ROOT, "  %-40s %8.1f s (%,d events, %,.0f events/s)%n", "fold once", folded,
+                        fold.events(), fold.events() / folded);
+                ReportFixture.time("analyze", () -> jdbc.sql("ANALYZE").update());
+                System.out.printf(Locale.ROOT, "  generated in %.1f s, folded in %.1f s%n", generated, folded);
+            } else {
+                System.out.printf(Locale.ROOT, "  reusing the data in %s (%,d enrollments)%n", dataDirectory, existing);
+            }
+            long opportunityRows = jdbc.sql("SELECT count(*) FROM opportunity").query(Long.class).single();
+            if (opportunityRows != opportunities || Boolean.getBoolean("bench.regenPipeline")) {
+                ReportFixture.generatePipeline(jdbc, enrollments, opportunities);
+            }
+            ReportFixture.time("vacuum analyze", () -> jdbc.sql("VACUUM ANALYZE").update());
             printSizes(jdbc);
+            printPipeline(jdbc);
 
             SequenceReports sequences = engine.getBean(SequenceReports.class);
             RepReports reps = engine.getBean(RepReports.class);
@@ -58,7 +82,8 @@ public final class ReportBenchmark {
             ReportPeriod month = new ReportPeriod(last.minusDays(29), last);
             ReportPeriod quarter = new ReportPeriod(last.minusDays(89), last);
             Random random = new Random(7);
-            System.out.printf(Locale.ROOT, "%ncalls: %d each, after %d warm-up calls%n", calls, calls / 4);
+            System.out.printf(Locale.ROOT, "%ncalls: %d each, after %d warm-up calls; load average before: %s%n", calls,
+                    calls / 4, loadAverage());
             System.out.println("| query | p50 ms | p95 ms | max ms |");
             System.out.println("|---|---|---|---|");
             measure("sequence report, 30 days (GET /reports/sequences/{id})", calls,
@@ -71,10 +96,26 @@ public final class ReportBenchmark {
             measure("all sequences, 30 days (GET /reports/sequences)", calls, i -> sequences.list(month, null));
             measure("rep activity, 30 days by week (GET /reports/reps)", calls,
                     i -> reps.activity(month, Granularity.WEEK, null));
+
+            PipelineMetricsService pipeline = engine.getBean(PipelineMetricsService.class);
+            PgStatements.reset(jdbc);
+            measure("pipeline metrics, 90 days (GET /pipeline/metrics)", calls,
+                    i -> pipeline.metrics(new MetricsQuery(quarter.from(), quarter.to(), null, null)));
+            measure("pipeline metrics, 90 days, one owner", calls,
+                    i -> pipeline.metrics(new MetricsQuery(quarter.from(), quarter.to(),
+                            (long) (1 + random.nextInt(ReportFixture.OWNERS)), null)));
+            measure("pipeline metrics, 90 days, one source sequence", calls,
+                    i -> pipeline.metrics(new MetricsQuery(quarter.from(), quarter.to(), null,
+                            (long) (1 + random.nextInt(ReportFixture.SEQUENCES)))));
+            System.out.printf(Locale.ROOT, "load average after the calls: %s%n", loadAverage());
+            PgStatements.print(jdbc, (calls + calls / 4) * 3);
         }
     }
 
     private static void measure(String name, int calls, IntConsumer call) {
+        if (!name.contains(System.getProperty("bench.only", ""))) {
+            return;
+        }
         for (int i = 0; i < calls / 4; i++) {
             call.accept(i);
         }
@@ -89,12 +130,32 @@ public final class ReportBenchmark {
                 nanos[(int) Math.ceil(calls * 0.95) - 1] / 1e6, nanos[calls - 1] / 1e6);
     }
 
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static void printPipeline(JdbcClient jdbc) {
+        jdbc.sql("""
+                SELECT s.key, count(o.id) AS opportunities, count(o.closed_at) AS closed,
+                       (SELECT count(*) FROM stage_transition t WHERE t.to_stage_id = s.id) AS entries
+                FROM pipeline_stage s LEFT JOIN opportunity o ON o.stage_id = s.id
+                GROUP BY s.id, s.key ORDER BY s.position
+                """).query().listOfRows().forEach(row -> System.out.printf(Locale.ROOT,
+                "  stage %-12s %,8d opportunities now, %,8d transitions into it%n", row.get("key"),
+                ((Number) row.get("opportunities")).longValue(), ((Number) row.get("entries")).longValue()));
+    }
+
     private static void printSizes(JdbcClient jdbc) {
         jdbc.sql("""
                 SELECT relname, n_live_tup, pg_size_pretty(pg_total_relation_size(relid)) AS size
                 FROM pg_stat_user_tables
                 WHERE relname IN ('event_default', 'enrollment', 'report_sequence_daily', 'report_owner_daily',
-                                  'report_message_first', 'report_sequence_prospect', 'opportunity')
+                                  'report_message_first', 'report_sequence_prospect', 'opportunity',
+                                  'stage_transition', 'account', 'prospect')
                 ORDER BY relname
                 """).query().listOfRows().forEach(row -> System.out.printf(Locale.ROOT, "  %-28s %,12d rows %10s%n",
                 row.get("relname"), ((Number) row.get("n_live_tup")).longValue(), row.get("size")));

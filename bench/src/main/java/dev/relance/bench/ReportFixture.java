@@ -17,6 +17,7 @@ final class ReportFixture {
     static final int SEQUENCES = 200;
     static final int OWNERS = 20;
     static final String LAST_DAY = "2026-06-30";
+    static final int ACCOUNTS = 50_000;
 
     private static final String USERS = """
             INSERT INTO app_user (id, username, email, display_name, role, password_hash, created_at, updated_at)
@@ -48,8 +49,8 @@ final class ReportFixture {
             """;
 
     private static final String PROSPECTS = """
-            INSERT INTO prospect (id, email, owner_id, created_at, updated_at)
-            SELECT g, 'p' || g || '@company' || (g % 50000) || '.test', 1 + g % :owners, now(), now()
+            INSERT INTO prospect (id, email, owner_id, account_id, created_at, updated_at)
+            SELECT g, 'p' || g || '@company' || (g % :accounts) || '.test', 1 + g % :owners, 1 + g % :accounts, now(), now()
             FROM generate_series(1, :enrollments) g
             """;
 
@@ -100,22 +101,83 @@ final class ReportFixture {
             ) x
             """;
 
-    // Opportunities credited to sequences: one per 50 enrollments, at stages along the waterfall.
+    // Accounts: prospect p works at account 1 + p % ACCOUNTS (its e-mail's company domain).
+    private static final String ACCOUNTS_ROWS = """
+            INSERT INTO account (id, domain, name, created_at, updated_at)
+            SELECT a + 1, 'company' || a || '.test', 'Company ' || a, now(), now()
+            FROM generate_series(0, :accounts - 1) a
+            """;
+
+    // The pipeline's paths, by stage position along the Demand Waterfall (1 INQUIRY ... 5 OPPORTUNITY,
+    // 6 CLOSED_WON, 7 CLOSED_LOST): straight runs, skips, losses at every stage, reopenings after a
+    // loss. Opportunity o takes path 1 + hashint4(o) % 20; its first transition is its creation,
+    // then 1 hour to 30 days between transitions; transitions after the last day are not made yet.
+    private static final String PATHS = """
+            INSERT INTO bench_path VALUES
+                (0, '{3}'), (1, '{3,4}'), (2, '{3,4,5}'), (3, '{1,2,3}'), (4, '{2,3,4,5}'),
+                (5, '{3,4,5,6}'), (6, '{3,4,5,6}'), (7, '{3,5,6}'), (8, '{1,2,3,4,5,6}'), (9, '{3,4,6}'),
+                (10, '{3,7}'), (11, '{3,4,7}'), (12, '{3,4,5,7}'), (13, '{3,4,5,7}'), (14, '{1,2,7}'),
+                (15, '{3,4,5,7,5}'), (16, '{3,4,7,4,5,6}'), (17, '{3,4,5,7,5,6}'), (18, '{1,3,4}'),
+                (19, '{2,4,5,7}')
+            """;
+
+    private static final String STEPS_OF_OPPORTUNITIES = """
+            CREATE UNLOGGED TABLE bench_step AS
+            SELECT o, i, position, at FROM (
+                SELECT o, i, positions[i] AS position,
+                       created + make_interval(secs => sum(CASE WHEN i = 1 THEN 0
+                           ELSE 3600 + (hashint4(o * 16 + i) & 2147483647) % 2592000 END)
+                           OVER (PARTITION BY o ORDER BY i)) AS at
+                FROM (SELECT o, p.positions,
+                             CAST(:lastDay AS timestamptz) + interval '1 day'
+                                 - make_interval(secs => 1 + ((hashint4(-o) & 2147483647) % 31536000)) AS created
+                      FROM generate_series(1, :opportunities) o
+                      JOIN bench_path p ON p.k = (hashint4(o) & 2147483647) % 20) x,
+                     generate_series(1, cardinality(x.positions)) i
+            ) s
+            WHERE at < CAST(:lastDay AS timestamptz) + interval '1 day'
+            """;
+
+    // Opportunity o: prospect 1 + (o - 1) * stride and that prospect's account, owner and enrollment's
+    // sequence (step 1, its variant), in EUR (60 %), USD (30 %) or GBP, 5 % without an amount; the
+    // stage of its last transition, closed then if WON or LOST; expected close within a year.
     private static final String OPPORTUNITIES = """
-            INSERT INTO opportunity (prospect_id, stage_id, name, amount, currency, owner_id, source_sequence_id,
-                                     source_step_id, source_variant_id, source_owner_id, created_at, updated_at)
-            SELECT e, (SELECT id FROM pipeline_stage WHERE position = 3 + e % 5), 'Deal ' || e, 1000 + e % 9000, 'EUR',
+            INSERT INTO opportunity (id, account_id, prospect_id, stage_id, name, amount, currency, expected_close_date,
+                                     owner_id, source_sequence_id, source_step_id, source_variant_id, source_owner_id,
+                                     created_at, updated_at, closed_at)
+            SELECT f.o, 1 + e % :accounts, e, ps.id, 'Deal ' || f.o,
+                   CASE WHEN f.o % 20 <> 0 THEN 500 + (hashint4(f.o * 7) & 2147483647) % 99500 END,
+                   CASE WHEN f.o % 20 = 0 THEN NULL WHEN f.o % 10 < 6 THEN 'EUR' WHEN f.o % 10 < 9 THEN 'USD' ELSE 'GBP' END,
+                   CAST(f.created_at AS date) + 14 + (hashint4(f.o * 11) & 2147483647) % 365,
                    1 + e % :owners, 1 + e % :sequences, (e % :sequences) * 3 + 1, (e % :sequences) * 6 + 1 + e % 2,
-                   1 + e % :owners, CAST(:lastDay AS timestamptz) - make_interval(days => e % 180),
-                   CAST(:lastDay AS timestamptz)
-            FROM generate_series(50, :enrollments, 50) e
+                   1 + e % :owners, f.created_at, l.at, CASE WHEN l.position >= 6 THEN l.at END
+            FROM (SELECT o, 1 + (o - 1) * :stride AS e, min(at) AS created_at, max(i) AS last
+                  FROM bench_step GROUP BY o) f
+            JOIN bench_step l ON l.o = f.o AND l.i = f.last
+            JOIN pipeline_stage ps ON ps.position = l.position
             """;
 
     private static final String TRANSITIONS = """
-            INSERT INTO stage_transition (opportunity_id, from_stage_id, to_stage_id, changed_at)
-            SELECT o.id, NULL, ps.id, o.created_at
-            FROM opportunity o JOIN pipeline_stage ps ON ps.position BETWEEN 3 AND 5
-            WHERE ps.position <= (SELECT position FROM pipeline_stage WHERE id = o.stage_id)
+            INSERT INTO stage_transition (opportunity_id, from_stage_id, to_stage_id, changed_by, changed_at,
+                                          from_entered_at, reason)
+            SELECT s.o, fs.id, ts.id, 1 + (1 + (s.o - 1) * :stride) % :owners, s.at, p.at,
+                   CASE WHEN s.i = 1 THEN 'created' END
+            FROM bench_step s
+            JOIN pipeline_stage ts ON ts.position = s.position
+            LEFT JOIN bench_step p ON p.o = s.o AND p.i = s.i - 1
+            LEFT JOIN pipeline_stage fs ON fs.position = p.position
+            ORDER BY s.at
+            """;
+
+    // As the engine does when it closes an opportunity (OpportunityRepository): the first email sent
+    // to its prospect or anyone at its account before the close.
+    private static final String FIRST_TOUCH = """
+            UPDATE opportunity o
+               SET first_touch_at = (SELECT min(ev.occurred_at) FROM event ev
+                                      WHERE ev.type = 'SENT' AND ev.occurred_at <= o.closed_at
+                                        AND ev.prospect_id IN (SELECT p.id FROM prospect p
+                                                                WHERE p.id = o.prospect_id OR p.account_id = o.account_id))
+             WHERE o.closed_at IS NOT NULL
             """;
 
     private static final String[] IDENTITIES = {
@@ -125,7 +187,12 @@ final class ReportFixture {
         "SELECT setval('step_variant_id_seq', (SELECT max(id) FROM step_variant))",
         "SELECT setval('prospect_id_seq', (SELECT max(id) FROM prospect))",
         "SELECT setval('enrollment_id_seq', (SELECT max(id) FROM enrollment))",
-        "SELECT setval('template_id_seq', 1)"};
+        "SELECT setval('template_id_seq', 1)",
+        "SELECT setval('account_id_seq', (SELECT max(id) FROM account))"};
+
+    private static final String[] PIPELINE_IDENTITIES = {
+        "SELECT setval('opportunity_id_seq', (SELECT max(id) FROM opportunity))",
+        "SELECT setval('stage_transition_id_seq', (SELECT max(id) FROM stage_transition))"};
 
     private ReportFixture() {
     }
@@ -137,9 +204,11 @@ final class ReportFixture {
             jdbc.sql(SEQUENCE_ROWS).param("owners", OWNERS).param("sequences", SEQUENCES).update();
             jdbc.sql(STEPS).param("sequences", SEQUENCES).update();
             jdbc.sql(VARIANTS).update();
+            jdbc.sql(ACCOUNTS_ROWS).param("accounts", ACCOUNTS).update();
         });
         time(String.format(Locale.ROOT, "%,d prospects", enrollments),
-                () -> jdbc.sql(PROSPECTS).param("owners", OWNERS).param("enrollments", enrollments).update());
+                () -> jdbc.sql(PROSPECTS).param("owners", OWNERS).param("accounts", ACCOUNTS)
+                        .param("enrollments", enrollments).update());
         time(String.format(Locale.ROOT, "%,d enrollments", enrollments),
                 () -> jdbc.sql(ENROLLMENTS).param("owners", OWNERS).param("sequences", SEQUENCES)
                         .param("enrollments", enrollments).update());
@@ -147,15 +216,34 @@ final class ReportFixture {
                 () -> jdbc.sql(EVENTS).param("owners", OWNERS).param("sequences", SEQUENCES)
                         .param("enrollments", enrollments).param("events", events).param("lastDay", LAST_DAY)
                         .update());
-        time("opportunities and stage transitions", () -> {
-            jdbc.sql(OPPORTUNITIES).param("owners", OWNERS).param("sequences", SEQUENCES)
-                    .param("enrollments", enrollments).param("lastDay", LAST_DAY).update();
-            jdbc.sql(TRANSITIONS).update();
-        });
         for (String identity : IDENTITIES) {
             jdbc.sql(identity).query().singleRow();
         }
         time("analyze", () -> jdbc.sql("ANALYZE").update());
+    }
+
+    /**
+     * The pipeline, replacing any: {@code opportunities} opportunities over the prospects and their
+     * accounts, with their stage history over the 12 months up to the last day.
+     */
+    static void generatePipeline(JdbcClient jdbc, int enrollments, int opportunities) {
+        time(String.format(Locale.ROOT, "%,d opportunities and their transitions", opportunities), () -> {
+            jdbc.sql("TRUNCATE stage_transition, opportunity").update();
+            jdbc.sql("DROP TABLE IF EXISTS bench_step, bench_path").update();
+            jdbc.sql("CREATE UNLOGGED TABLE bench_path (k int PRIMARY KEY, positions int[] NOT NULL)").update();
+            jdbc.sql(PATHS).update();
+            jdbc.sql(STEPS_OF_OPPORTUNITIES).param("opportunities", opportunities).param("lastDay", LAST_DAY).update();
+            int stride = Math.max(1, enrollments / opportunities);
+            jdbc.sql(OPPORTUNITIES).param("accounts", ACCOUNTS).param("owners", OWNERS).param("sequences", SEQUENCES)
+                    .param("stride", stride).update();
+            jdbc.sql(TRANSITIONS).param("owners", OWNERS).param("stride", stride).update();
+            jdbc.sql(FIRST_TOUCH).update();
+            jdbc.sql("DROP TABLE bench_step, bench_path").update();
+            for (String identity : PIPELINE_IDENTITIES) {
+                jdbc.sql(identity).query().singleRow();
+            }
+        });
+        time("analyze pipeline", () -> jdbc.sql("ANALYZE opportunity, stage_transition").update());
     }
 
     static void time(String what, Runnable step) {
