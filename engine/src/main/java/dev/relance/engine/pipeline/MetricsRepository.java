@@ -13,50 +13,60 @@ import dev.relance.engine.support.Timestamps;
 @Repository
 class MetricsRepository {
 
-    // Each opportunity's first entry into each stage within the period (stage_transition_period), then
-    // whether it later reached a higher stage that is not LOST, at any time up to now
-    // (stage_transition_opportunity). A skipped stage has no transition into it: not entered.
+    // Each opportunity's first entry into each stage within the period, then whether it later reached a
+    // higher stage that is not LOST, at any time up to now. One pass over the transitions from the
+    // period's start on (stage_transition_since): walking each opportunity's transitions from the
+    // newest, "reached" is the highest non-LOST position entered at or after this one. A skipped stage
+    // has no transition into it: not entered.
     private static final String ENTRIES = """
-            WITH entries AS (
-                SELECT t.opportunity_id, t.to_stage_id, min(t.changed_at) AS entered_at
-                FROM stage_transition t JOIN opportunity o ON o.id = t.opportunity_id
-                WHERE t.changed_at >= :from AND t.changed_at < :to
-                  AND (CAST(:ownerId AS bigint) IS NULL OR o.owner_id = :ownerId)
-                  AND (CAST(:sequenceId AS bigint) IS NULL OR o.source_sequence_id = :sequenceId)
-                GROUP BY t.opportunity_id, t.to_stage_id)
-            SELECT e.to_stage_id AS stage_id, count(*) AS entered,
-                   count(*) FILTER (WHERE EXISTS (
-                       SELECT 1 FROM stage_transition later JOIN pipeline_stage ls ON ls.id = later.to_stage_id
-                       WHERE later.opportunity_id = e.opportunity_id AND later.changed_at >= e.entered_at
-                         AND ls.position > s.position AND ls.category <> 'LOST')) AS advanced
-            FROM entries e JOIN pipeline_stage s ON s.id = e.to_stage_id
-            GROUP BY e.to_stage_id
+            WITH marked AS (
+                SELECT t.opportunity_id, t.to_stage_id, t.changed_at, s.position,
+                       max(CASE WHEN s.category <> 'LOST' THEN s.position END)
+                           OVER (PARTITION BY t.opportunity_id ORDER BY t.changed_at DESC) AS reached
+                FROM stage_transition t JOIN pipeline_stage s ON s.id = t.to_stage_id
+                WHERE t.changed_at >= :from
+                  AND (CAST(:ownerId AS bigint) IS NULL AND CAST(:sequenceId AS bigint) IS NULL
+                       OR t.opportunity_id IN (SELECT o.id FROM opportunity o
+                                                WHERE (CAST(:ownerId AS bigint) IS NULL OR o.owner_id = :ownerId)
+                                                  AND (CAST(:sequenceId AS bigint) IS NULL
+                                                       OR o.source_sequence_id = :sequenceId)))),
+            entries AS (
+                SELECT DISTINCT ON (opportunity_id, to_stage_id) to_stage_id, position, reached
+                FROM marked
+                WHERE changed_at < :to
+                ORDER BY opportunity_id, to_stage_id, changed_at)
+            SELECT to_stage_id AS stage_id, count(*) AS entered, count(*) FILTER (WHERE reached > position) AS advanced
+            FROM entries
+            GROUP BY to_stage_id
             """;
 
-    // A stay in a stage runs from the transition into it to the opportunity's next transition; only
-    // stays that ended in the period count (an opportunity still in a stage has no closed stay there).
+    // A stay in a stage runs from the transition into it to the opportunity's next transition, which
+    // notes when the stay began (from_entered_at); only stays that ended in the period count (an
+    // opportunity still in a stage has no closed stay there). Per stage: how many, their sum, and the
+    // two middle values (equal when the count is odd) for the median.
     private static final String STAYS = """
             WITH stays AS (
-                SELECT t.to_stage_id AS stage_id, t.changed_at AS entered_at,
-                       lead(t.changed_at) OVER (PARTITION BY t.opportunity_id ORDER BY t.changed_at, t.id) AS left_at
-                FROM stage_transition t JOIN opportunity o ON o.id = t.opportunity_id
-                WHERE (CAST(:ownerId AS bigint) IS NULL OR o.owner_id = :ownerId)
-                  AND (CAST(:sequenceId AS bigint) IS NULL OR o.source_sequence_id = :sequenceId))
-            SELECT stage_id, EXTRACT(EPOCH FROM left_at - entered_at) AS seconds
+                SELECT t.from_stage_id AS stage_id, EXTRACT(EPOCH FROM t.changed_at - t.from_entered_at) AS seconds
+                FROM stage_transition t
+                WHERE t.changed_at >= :from AND t.changed_at < :to AND t.from_entered_at IS NOT NULL
+                  AND (CAST(:ownerId AS bigint) IS NULL AND CAST(:sequenceId AS bigint) IS NULL
+                       OR t.opportunity_id IN (SELECT o.id FROM opportunity o
+                                                WHERE (CAST(:ownerId AS bigint) IS NULL OR o.owner_id = :ownerId)
+                                                  AND (CAST(:sequenceId AS bigint) IS NULL
+                                                       OR o.source_sequence_id = :sequenceId))))
+            SELECT stage_id, count(*) AS samples, sum(seconds) AS total,
+                   percentile_disc(0.5) WITHIN GROUP (ORDER BY seconds) AS low_middle,
+                   percentile_disc(0.5 + 1e-12) WITHIN GROUP (ORDER BY seconds) AS high_middle
             FROM stays
-            WHERE left_at >= :from AND left_at < :to
+            GROUP BY stage_id
             """;
 
     // Opportunities now WON or LOST whose closing fell in the period (opportunity_closed). The first
-    // touch is the first SENT event to the prospect or anyone at its account before the close
-    // (event_sent_to_prospect); without one, the opportunity's creation.
+    // touch is the first SENT event to the prospect or anyone at its account before the close, noted
+    // when it closed (first_touch_at, see OpportunityRepository); without one, the opportunity's creation.
     private static final String CLOSED = """
             SELECT o.id, s.category, o.amount, o.currency, o.closed_at,
-                   COALESCE((SELECT min(ev.occurred_at) FROM event ev
-                              WHERE ev.type = 'SENT' AND ev.occurred_at <= o.closed_at
-                                AND ev.prospect_id IN (SELECT p.id FROM prospect p
-                                                        WHERE p.id = o.prospect_id OR p.account_id = o.account_id)),
-                            o.created_at) AS first_touch
+                   COALESCE(o.first_touch_at, o.created_at) AS first_touch
             FROM opportunity o JOIN pipeline_stage s ON s.id = o.stage_id
             WHERE s.category IN ('WON', 'LOST') AND o.closed_at >= :from AND o.closed_at < :to
               AND (CAST(:ownerId AS bigint) IS NULL OR o.owner_id = :ownerId)
@@ -94,7 +104,8 @@ class MetricsRepository {
     record Entries(long stageId, long entered, long advanced) {
     }
 
-    record Stay(long stageId, BigDecimal seconds) {
+    /** The stays in one stage: count, sum of their seconds, and the two middle values (sorted). */
+    record Stays(long stageId, long samples, BigDecimal totalSeconds, BigDecimal lowMiddle, BigDecimal highMiddle) {
     }
 
     record Closed(long id, StageCategory category, BigDecimal amount, String currency, Instant closedAt,
@@ -114,10 +125,12 @@ class MetricsRepository {
                 .list();
     }
 
-    List<Stay> stays(Instant from, Instant to, Long ownerId, Long sequenceId) {
+    List<Stays> stays(Instant from, Instant to, Long ownerId, Long sequenceId) {
         return jdbc.sql(STAYS).param("from", Timestamps.of(from)).param("to", Timestamps.of(to))
                 .param("ownerId", ownerId).param("sequenceId", sequenceId)
-                .query((rs, row) -> new Stay(rs.getLong("stage_id"), rs.getBigDecimal("seconds"))).list();
+                .query((rs, row) -> new Stays(rs.getLong("stage_id"), rs.getLong("samples"),
+                        rs.getBigDecimal("total"), rs.getBigDecimal("low_middle"), rs.getBigDecimal("high_middle")))
+                .list();
     }
 
     List<Closed> closed(Instant from, Instant to, Long ownerId, Long sequenceId) {

@@ -101,10 +101,15 @@ class OpportunityRepository {
             INSERT INTO opportunity (account_id, prospect_id, stage_id, name, amount, currency, expected_close_date,
                                      owner_id, demand_unit, source_sequence_id, source_step_id, source_variant_id,
                                      source_mailbox_id, source_owner_id, source_message_id, created_at, updated_at,
-                                     closed_at)
+                                     closed_at, first_touch_at)
             VALUES (:accountId, :prospectId, :stageId, :name, :amount, :currency, :expectedCloseDate, :ownerId,
                     :demandUnit, :sequenceId, :stepId, :variantId, :mailboxId, :sourceOwnerId, :messageId, :now, :now,
-                    :closedAt)
+                    :closedAt,
+                    CASE WHEN CAST(:closedAt AS timestamptz) IS NOT NULL THEN
+                        (SELECT min(ev.occurred_at) FROM event ev
+                          WHERE ev.type = 'SENT' AND ev.occurred_at <= :closedAt
+                            AND ev.prospect_id IN (SELECT p.id FROM prospect p
+                                                    WHERE p.id = :prospectId OR p.account_id = :accountId)) END)
             RETURNING id
             """;
 
@@ -114,12 +119,24 @@ class OpportunityRepository {
                    currency = :currency, expected_close_date = :expectedCloseDate, owner_id = :ownerId,
                    demand_unit = :demandUnit, source_sequence_id = :sequenceId, source_step_id = :stepId,
                    source_variant_id = :variantId, source_mailbox_id = :mailboxId, source_owner_id = :sourceOwnerId,
-                   updated_at = :now, version = version + 1
+                   updated_at = :now, version = version + 1,
+                   first_touch_at = CASE WHEN closed_at IS NOT NULL THEN
+                       (SELECT min(ev.occurred_at) FROM event ev
+                         WHERE ev.type = 'SENT' AND ev.occurred_at <= opportunity.closed_at
+                           AND ev.prospect_id IN (SELECT p.id FROM prospect p
+                                                   WHERE p.id = :prospectId OR p.account_id = :accountId)) END
              WHERE id = :id
             """;
 
+    // Closing notes the first touch (the sales cycle's start, see MetricsRepository); reopening clears it.
     private static final String SET_STAGE = """
-            UPDATE opportunity SET stage_id = :stageId, closed_at = :closedAt, updated_at = :now, version = version + 1
+            UPDATE opportunity SET stage_id = :stageId, closed_at = :closedAt, updated_at = :now, version = version + 1,
+                   first_touch_at = CASE WHEN CAST(:closedAt AS timestamptz) IS NOT NULL THEN
+                       (SELECT min(ev.occurred_at) FROM event ev
+                         WHERE ev.type = 'SENT' AND ev.occurred_at <= :closedAt
+                           AND ev.prospect_id IN (SELECT p.id FROM prospect p
+                                                   WHERE p.id = opportunity.prospect_id
+                                                      OR p.account_id = opportunity.account_id)) END
              WHERE id = :id
             """;
 

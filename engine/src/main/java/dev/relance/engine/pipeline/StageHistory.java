@@ -21,10 +21,14 @@ import dev.relance.engine.support.Timestamps;
 @Repository
 class StageHistory {
 
+    // from_entered_at: when the opportunity entered the stage it leaves, i.e. its latest transition so far
+    // (the stay that this transition ends, for the time-in-stage metrics).
     private static final String INSERT = """
             INSERT INTO stage_transition (opportunity_id, from_stage_id, to_stage_id, changed_by, changed_at, reason,
-                                          message_id)
-            VALUES (:opportunityId, :fromStageId, :toStageId, :changedBy, :at, :reason, :messageId)
+                                          message_id, from_entered_at)
+            VALUES (:opportunityId, :fromStageId, :toStageId, :changedBy, :at, :reason, :messageId,
+                    (SELECT p.changed_at FROM stage_transition p WHERE p.opportunity_id = :opportunityId
+                      ORDER BY p.changed_at DESC, p.id DESC LIMIT 1))
             """;
 
     private static final String OF_OPPORTUNITY = """
