@@ -138,8 +138,8 @@ final class ReportFixture {
             WHERE at < CAST(:lastDay AS timestamptz) + interval '1 day'
             """;
 
-    // Opportunity o: prospect (o - 1) * stride + 1 + o % stride (so that every owner and sequence gets
-    // its share) and that prospect's account, owner and enrollment's
+    // Opportunity o: prospect 1 + (o - 1) * stride + ((o - 1) / 20) % stride (every owner gets 5,000
+    // and every sequence 500 at the default sizes) and that prospect's account, owner and enrollment's
     // sequence (step 1, its variant), in EUR (60 %), USD (30 %) or GBP, 5 % without an amount; the
     // stage of its last transition, closed then if WON or LOST; expected close within a year.
     private static final String OPPORTUNITIES = """
@@ -152,7 +152,7 @@ final class ReportFixture {
                    CAST(f.created_at AS date) + 14 + (hashint4(f.o * 11) & 2147483647) % 365,
                    1 + e % :owners, 1 + e % :sequences, (e % :sequences) * 3 + 1, (e % :sequences) * 6 + 1 + e % 2,
                    1 + e % :owners, f.created_at, l.at, CASE WHEN l.position >= 6 THEN l.at END
-            FROM (SELECT o, (o - 1) * :stride + 1 + o % :stride AS e, min(at) AS created_at, max(i) AS last
+            FROM (SELECT o, 1 + (o - 1) * :stride + ((o - 1) / 20) % :stride AS e, min(at) AS created_at, max(i) AS last
                   FROM bench_step GROUP BY o) f
             JOIN bench_step l ON l.o = f.o AND l.i = f.last
             JOIN pipeline_stage ps ON ps.position = l.position
@@ -161,7 +161,7 @@ final class ReportFixture {
     private static final String TRANSITIONS = """
             INSERT INTO stage_transition (opportunity_id, from_stage_id, to_stage_id, changed_by, changed_at,
                                           from_entered_at, reason)
-            SELECT s.o, fs.id, ts.id, 1 + ((s.o - 1) * :stride + 1 + s.o % :stride) % :owners, s.at, p.at,
+            SELECT s.o, fs.id, ts.id, 1 + (1 + (s.o - 1) * :stride + ((s.o - 1) / 20) % :stride) % :owners, s.at, p.at,
                    CASE WHEN s.i = 1 THEN 'created' END
             FROM bench_step s
             JOIN pipeline_stage ts ON ts.position = s.position
