@@ -9,7 +9,12 @@ import org.springframework.stereotype.Repository;
 
 import dev.relance.engine.support.Timestamps;
 
-/** The SQL of the stage metrics: every query filters the opportunities by owner and source sequence. */
+/**
+ * The SQL of the stage metrics: every query filters the opportunities by owner and source sequence.
+ * The filters are written into the SQL only when present ({owner}, {sequence}, {transitions}), so
+ * that a filtered call reads the owner's or the sequence's opportunities through their indexes
+ * rather than the whole period with a guard no generic plan can use.
+ */
 @Repository
 class MetricsRepository {
 
@@ -25,11 +30,7 @@ class MetricsRepository {
                            OVER (PARTITION BY t.opportunity_id ORDER BY t.changed_at DESC) AS reached
                 FROM stage_transition t JOIN pipeline_stage s ON s.id = t.to_stage_id
                 WHERE t.changed_at >= :from
-                  AND (CAST(:ownerId AS bigint) IS NULL AND CAST(:sequenceId AS bigint) IS NULL
-                       OR t.opportunity_id IN (SELECT o.id FROM opportunity o
-                                                WHERE (CAST(:ownerId AS bigint) IS NULL OR o.owner_id = :ownerId)
-                                                  AND (CAST(:sequenceId AS bigint) IS NULL
-                                                       OR o.source_sequence_id = :sequenceId)))),
+                  AND {transitions}),
             entries AS (
                 SELECT DISTINCT ON (opportunity_id, to_stage_id) to_stage_id, position, reached
                 FROM marked
@@ -49,11 +50,7 @@ class MetricsRepository {
                 SELECT t.from_stage_id AS stage_id, EXTRACT(EPOCH FROM t.changed_at - t.from_entered_at) AS seconds
                 FROM stage_transition t
                 WHERE t.changed_at >= :from AND t.changed_at < :to AND t.from_entered_at IS NOT NULL
-                  AND (CAST(:ownerId AS bigint) IS NULL AND CAST(:sequenceId AS bigint) IS NULL
-                       OR t.opportunity_id IN (SELECT o.id FROM opportunity o
-                                                WHERE (CAST(:ownerId AS bigint) IS NULL OR o.owner_id = :ownerId)
-                                                  AND (CAST(:sequenceId AS bigint) IS NULL
-                                                       OR o.source_sequence_id = :sequenceId))))
+                  AND {transitions})
             SELECT stage_id, count(*) AS samples, sum(seconds) AS total,
                    percentile_disc(0.5) WITHIN GROUP (ORDER BY seconds) AS low_middle,
                    percentile_disc(0.5 + 1e-12) WITHIN GROUP (ORDER BY seconds) AS high_middle
@@ -69,8 +66,8 @@ class MetricsRepository {
                    COALESCE(o.first_touch_at, o.created_at) AS first_touch
             FROM opportunity o JOIN pipeline_stage s ON s.id = o.stage_id
             WHERE s.category IN ('WON', 'LOST') AND o.closed_at >= :from AND o.closed_at < :to
-              AND (CAST(:ownerId AS bigint) IS NULL OR o.owner_id = :ownerId)
-              AND (CAST(:sequenceId AS bigint) IS NULL OR o.source_sequence_id = :sequenceId)
+              AND {owner}
+              AND {sequence}
             """;
 
     // The open pipeline now, per currency (NULL: opportunities without an amount).
@@ -78,8 +75,8 @@ class MetricsRepository {
             SELECT o.currency, count(*) AS open_count, sum(o.amount) AS amount, sum(o.amount * s.probability) AS weighted
             FROM opportunity o JOIN pipeline_stage s ON s.id = o.stage_id
             WHERE s.category = 'OPEN'
-              AND (CAST(:ownerId AS bigint) IS NULL OR o.owner_id = :ownerId)
-              AND (CAST(:sequenceId AS bigint) IS NULL OR o.source_sequence_id = :sequenceId)
+              AND {owner}
+              AND {sequence}
             GROUP BY o.currency
             ORDER BY o.currency
             """;
@@ -89,13 +86,21 @@ class MetricsRepository {
                    sum(o.amount) AS amount, sum(o.amount * s.probability) AS weighted
             FROM opportunity o JOIN pipeline_stage s ON s.id = o.stage_id
             WHERE s.category = 'OPEN' AND o.currency IS NOT NULL AND o.expected_close_date IS NOT NULL
-              AND (CAST(:ownerId AS bigint) IS NULL OR o.owner_id = :ownerId)
-              AND (CAST(:sequenceId AS bigint) IS NULL OR o.source_sequence_id = :sequenceId)
+              AND {owner}
+              AND {sequence}
             GROUP BY 1, 2
             ORDER BY 1, 2
             """;
 
     private final JdbcClient jdbc;
+
+    private static String filtered(String sql, Long ownerId, Long sequenceId) {
+        String owner = ownerId == null ? "TRUE" : "o.owner_id = :ownerId";
+        String sequence = sequenceId == null ? "TRUE" : "o.source_sequence_id = :sequenceId";
+        String transitions = ownerId == null && sequenceId == null ? "TRUE"
+                : "t.opportunity_id IN (SELECT o.id FROM opportunity o WHERE " + owner + " AND " + sequence + ")";
+        return sql.replace("{owner}", owner).replace("{sequence}", sequence).replace("{transitions}", transitions);
+    }
 
     MetricsRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -119,14 +124,16 @@ class MetricsRepository {
     }
 
     List<Entries> entries(Instant from, Instant to, Long ownerId, Long sequenceId) {
-        return jdbc.sql(ENTRIES).param("from", Timestamps.of(from)).param("to", Timestamps.of(to))
+        return jdbc.sql(filtered(ENTRIES, ownerId, sequenceId))
+                .param("from", Timestamps.of(from)).param("to", Timestamps.of(to))
                 .param("ownerId", ownerId).param("sequenceId", sequenceId)
                 .query((rs, row) -> new Entries(rs.getLong("stage_id"), rs.getLong("entered"), rs.getLong("advanced")))
                 .list();
     }
 
     List<Stays> stays(Instant from, Instant to, Long ownerId, Long sequenceId) {
-        return jdbc.sql(STAYS).param("from", Timestamps.of(from)).param("to", Timestamps.of(to))
+        return jdbc.sql(filtered(STAYS, ownerId, sequenceId))
+                .param("from", Timestamps.of(from)).param("to", Timestamps.of(to))
                 .param("ownerId", ownerId).param("sequenceId", sequenceId)
                 .query((rs, row) -> new Stays(rs.getLong("stage_id"), rs.getLong("samples"),
                         rs.getBigDecimal("total"), rs.getBigDecimal("low_middle"), rs.getBigDecimal("high_middle")))
@@ -134,7 +141,8 @@ class MetricsRepository {
     }
 
     List<Closed> closed(Instant from, Instant to, Long ownerId, Long sequenceId) {
-        return jdbc.sql(CLOSED).param("from", Timestamps.of(from)).param("to", Timestamps.of(to))
+        return jdbc.sql(filtered(CLOSED, ownerId, sequenceId))
+                .param("from", Timestamps.of(from)).param("to", Timestamps.of(to))
                 .param("ownerId", ownerId).param("sequenceId", sequenceId)
                 .query((rs, row) -> new Closed(rs.getLong("id"), StageCategory.valueOf(rs.getString("category")),
                         rs.getBigDecimal("amount"), rs.getString("currency"), Timestamps.instant(rs, "closed_at"),
@@ -143,14 +151,16 @@ class MetricsRepository {
     }
 
     List<Open> open(Long ownerId, Long sequenceId) {
-        return jdbc.sql(OPEN_BY_CURRENCY).param("ownerId", ownerId).param("sequenceId", sequenceId)
+        return jdbc.sql(filtered(OPEN_BY_CURRENCY, ownerId, sequenceId))
+                .param("ownerId", ownerId).param("sequenceId", sequenceId)
                 .query((rs, row) -> new Open(rs.getString("currency"), rs.getLong("open_count"),
                         rs.getBigDecimal("amount"), rs.getBigDecimal("weighted")))
                 .list();
     }
 
     List<Forecast> forecast(Long ownerId, Long sequenceId) {
-        return jdbc.sql(FORECAST).param("ownerId", ownerId).param("sequenceId", sequenceId)
+        return jdbc.sql(filtered(FORECAST, ownerId, sequenceId))
+                .param("ownerId", ownerId).param("sequenceId", sequenceId)
                 .query((rs, row) -> new Forecast(rs.getString("month"), rs.getString("currency"),
                         rs.getLong("open_count"), rs.getBigDecimal("amount"), rs.getBigDecimal("weighted")))
                 .list();
