@@ -31,7 +31,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * {@code -Dbench.opportunities} opportunities (100,000) and their stage history. With
  * {@code -Dbench.datadir=DIR} the database is kept in DIR and reused by the next run (the pipeline is
  * generated again when its size differs or with {@code -Dbench.regenPipeline=true});
- * {@code -Dbench.only=TEXT} times only the queries whose name contains TEXT. See bench/README.md.
+ * {@code -Dbench.only=A|B} times only the queries whose name contains A or B. See bench/README.md.
  */
 public final class ReportBenchmark {
 
@@ -113,7 +113,8 @@ public final class ReportBenchmark {
     }
 
     private static void measure(String name, int calls, IntConsumer call) {
-        if (!name.contains(System.getProperty("bench.only", ""))) {
+        String only = System.getProperty("bench.only", "");
+        if (Arrays.stream(only.split("\\|")).noneMatch(name::contains)) {
             return;
         }
         for (int i = 0; i < calls / 4; i++) {
