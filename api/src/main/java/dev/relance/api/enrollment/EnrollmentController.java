@@ -1,7 +1,6 @@
 package dev.relance.api.enrollment;
 
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,7 +46,7 @@ class EnrollmentController {
 
     @PostMapping
     ResponseEntity<Enrollment> enroll(@AuthenticationPrincipal RelanceUser me, @RequestBody @Validated EnrollmentRequest request) {
-        Enrollment enrollment = enrollments.enroll(request, ownerFor(me, request.ownerId()), me.id());
+        Enrollment enrollment = enrollments.enroll(request, me.ownerOfNew(request.ownerId()), me.id());
         return Created.at(enrollment.id(), enrollment);
     }
 
@@ -55,7 +54,7 @@ class EnrollmentController {
     @PostMapping("/bulk")
     BulkEnrollmentResult enrollAll(@AuthenticationPrincipal RelanceUser me,
             @RequestBody @Validated BulkEnrollmentRequest request) {
-        return enrollments.enrollAll(request, ownerFor(me, request.ownerId()), me.id());
+        return enrollments.enrollAll(request, me.ownerOfNew(request.ownerId()), me.id());
     }
 
     @GetMapping
@@ -98,16 +97,5 @@ class EnrollmentController {
             throw new NotFoundException("enrollment", id);
         }
         return enrollment;
-    }
-
-    /** SDRs enroll for themselves; an ADMIN may enroll on behalf of another user. */
-    private static long ownerFor(RelanceUser me, Long requestedOwner) {
-        if (requestedOwner == null || requestedOwner == me.id()) {
-            return me.id();
-        }
-        if (!me.is(Role.ADMIN)) {
-            throw new AccessDeniedException("only an ADMIN enrolls on behalf of another user");
-        }
-        return requestedOwner;
     }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,7 +47,7 @@ class EnrollmentJobController {
     @PostMapping
     ResponseEntity<EnrollmentJob> start(@AuthenticationPrincipal RelanceUser me,
             @RequestBody @Validated EnrollmentJobRequest request) {
-        EnrollmentJob job = jobs.create(request, ownerFor(me, request.ownerId()), me.id(), !me.is(Role.ADMIN));
+        EnrollmentJob job = jobs.create(request, me.ownerOfNew(request.ownerId()), me.id(), !me.is(Role.ADMIN));
         jobs.runInBackground(job.id());
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(job.id()).toUri();
         return ResponseEntity.accepted().location(location).body(job);
@@ -86,15 +85,5 @@ class EnrollmentJobController {
             throw new NotFoundException("enrollment job", id);
         }
         return job;
-    }
-
-    private static long ownerFor(RelanceUser me, Long requestedOwner) {
-        if (requestedOwner == null || requestedOwner == me.id()) {
-            return me.id();
-        }
-        if (!me.is(Role.ADMIN)) {
-            throw new AccessDeniedException("only an ADMIN enrolls on behalf of another user");
-        }
-        return requestedOwner;
     }
 }

@@ -3,6 +3,7 @@ package dev.relance.api.security;
 import java.util.Collection;
 import java.util.List;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -45,6 +46,22 @@ public final class RelanceUser implements UserDetails {
      */
     public boolean maySee(long ownerId) {
         return role != Role.SDR || ownerId == id;
+    }
+
+    /**
+     * The owner of what this user creates (an enrollment, an enrollment job): themselves, or, for an
+     * ADMIN only, the user they name.
+     *
+     * @throws AccessDeniedException when a non-admin names someone else
+     */
+    public long ownerOfNew(Long requestedOwner) {
+        if (requestedOwner == null || requestedOwner == id) {
+            return id;
+        }
+        if (role != Role.ADMIN) {
+            throw new AccessDeniedException("only an ADMIN enrolls on behalf of another user");
+        }
+        return requestedOwner;
     }
 
     /** The owner filter of a list this user asks for: an SDR's lists are always their own. */
