@@ -6,8 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -89,29 +87,15 @@ public final class DispatchBenchmark {
         }
     }
 
-    /** The engine without web, on the embedded database, sending to the sink with M connections at once. */
+    /** The engine, sending to the sink with M connections at once. */
     private static ConfigurableApplicationContext engine(EmbeddedPostgres postgres, int mailboxes) {
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
-        properties.put("spring.datasource.username", "postgres");
-        properties.put("spring.datasource.password", "postgres");
+        Map<String, Object> settings = new LinkedHashMap<>();
         // Each mailbox's worker holds a connection through its SMTP transaction; a few more serve the claim.
-        properties.put("spring.datasource.hikari.maximum-pool-size", mailboxes + 4);
-        properties.put("relance.encryption.key", "YmVuY2gtb25seS1rZXktbm90LWEtc2VjcmV0LTAwMDA=");
-        properties.put("relance.tracking.public-url", "https://relance.example");
-        properties.put("relance.dispatch.enabled", false);
-        properties.put("relance.inbox.enabled", false);
-        properties.put("relance.dispatch.batch-size", 500);
-        properties.put("relance.dispatch.concurrency", mailboxes);
-        properties.put("relance.dispatch.prospect-min-gap", "0s");
-        properties.put("spring.batch.job.enabled", false);
-        properties.put("spring.batch.jdbc.initialize-schema", "never");
-        properties.put("spring.quartz.auto-startup", false);
-        properties.put("spring.main.banner-mode", "off");
-        properties.put("logging.level.root", "WARN");
-        // Default properties: -D system properties override any of them.
-        return new SpringApplicationBuilder(DispatchBenchApplication.class).web(WebApplicationType.NONE)
-                .properties(properties).logStartupInfo(false).run();
+        settings.put("spring.datasource.hikari.maximum-pool-size", mailboxes + 4);
+        settings.put("relance.dispatch.batch-size", 500);
+        settings.put("relance.dispatch.concurrency", mailboxes);
+        settings.put("relance.dispatch.prospect-min-gap", "0s");
+        return BenchEngine.start(postgres, settings);
     }
 
     /** Every step of both runs is recorded as the engine leaves a sent last step: message SENT, enrollment FINISHED, event. */

@@ -9,14 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.relance.engine.imports.Import;
@@ -110,21 +107,7 @@ public final class ImportBenchmark {
     }
 
     private static ConfigurableApplicationContext engine(EmbeddedPostgres postgres, Path imports) {
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
-        properties.put("spring.datasource.username", "postgres");
-        properties.put("spring.datasource.password", "postgres");
-        properties.put("relance.encryption.key", "YmVuY2gtb25seS1rZXktbm90LWEtc2VjcmV0LTAwMDA=");
-        properties.put("relance.dispatch.enabled", false);
-        properties.put("relance.inbox.enabled", false);
-        properties.put("relance.imports.directory", imports.toString());
-        properties.put("spring.batch.job.enabled", false);
-        properties.put("spring.batch.jdbc.initialize-schema", "never");
-        properties.put("spring.quartz.auto-startup", false);
-        properties.put("spring.main.banner-mode", "off");
-        properties.put("logging.level.root", "WARN");
-        return new SpringApplicationBuilder(DispatchBenchApplication.class).web(WebApplicationType.NONE)
-                .properties(properties).logStartupInfo(false).run();
+        return BenchEngine.start(postgres, Map.of("relance.imports.directory", imports.toString()));
     }
 
     /** Samples the heap in use every 20 ms on a daemon thread. */

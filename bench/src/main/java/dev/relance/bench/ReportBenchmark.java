@@ -2,14 +2,11 @@ package dev.relance.bench;
 
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.IntConsumer;
 
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -162,23 +159,7 @@ public final class ReportBenchmark {
                 row.get("relname"), ((Number) row.get("n_live_tup")).longValue(), row.get("size")));
     }
 
-    /** The engine without web and without Quartz, on the embedded database. */
     private static ConfigurableApplicationContext engine(EmbeddedPostgres postgres) {
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
-        properties.put("spring.datasource.username", "postgres");
-        properties.put("spring.datasource.password", "postgres");
-        properties.put("relance.encryption.key", "YmVuY2gtb25seS1rZXktbm90LWEtc2VjcmV0LTAwMDA=");
-        properties.put("relance.tracking.public-url", "https://relance.example");
-        properties.put("relance.dispatch.enabled", false);
-        properties.put("relance.inbox.enabled", false);
-        properties.put("relance.reports.enabled", false);
-        properties.put("spring.batch.job.enabled", false);
-        properties.put("spring.batch.jdbc.initialize-schema", "never");
-        properties.put("spring.quartz.auto-startup", false);
-        properties.put("spring.main.banner-mode", "off");
-        properties.put("logging.level.root", "WARN");
-        return new SpringApplicationBuilder(DispatchBenchApplication.class).web(WebApplicationType.NONE)
-                .properties(properties).logStartupInfo(false).run();
+        return BenchEngine.start(postgres, Map.of());
     }
 }
