@@ -50,9 +50,8 @@ class SequenceRollupReader {
             ORDER BY s.position, v.label
             """;
 
-    // The primary key (sequence_id, day, ...) bounds the scan to the sequence's days in the period.
-    private static final String BY_VARIANT = """
-            SELECT sequence_id, step_id, variant_id,
+    // Every counter of the daily rollup, summed: the same columns for a variant and for a sequence.
+    private static final String SUMS = """
                    sum(sent) AS sent, sum(bounced_hard) AS bounced_hard, sum(bounced_soft) AS bounced_soft,
                    sum(bounced_at_send) AS bounced_at_send, sum(bounced_after_send) AS bounced_after_send,
                    sum(opened_human) AS opened_human, sum(opened_machine) AS opened_machine,
@@ -61,6 +60,12 @@ class SequenceRollupReader {
                    sum(clicks_human_total) AS clicks_human_total, sum(clicks_machine_total) AS clicks_machine_total,
                    sum(replied) AS replied, sum(interested) AS interested, sum(out_of_office) AS out_of_office,
                    sum(unsubscribed) AS unsubscribed, sum(complained) AS complained, sum(meetings) AS meetings
+            """;
+
+    // The primary key (sequence_id, day, ...) bounds the scan to the sequence's days in the period.
+    private static final String BY_VARIANT = """
+            SELECT sequence_id, step_id, variant_id,
+            """ + SUMS + """
             FROM report_sequence_daily
             WHERE sequence_id = :id AND day BETWEEN :from AND :to
               AND (CAST(:ownerId AS bigint) IS NULL OR owner_id = CAST(:ownerId AS bigint))
@@ -69,14 +74,7 @@ class SequenceRollupReader {
 
     private static final String BY_SEQUENCE = """
             SELECT sequence_id, 0 AS step_id, 0 AS variant_id,
-                   sum(sent) AS sent, sum(bounced_hard) AS bounced_hard, sum(bounced_soft) AS bounced_soft,
-                   sum(bounced_at_send) AS bounced_at_send, sum(bounced_after_send) AS bounced_after_send,
-                   sum(opened_human) AS opened_human, sum(opened_machine) AS opened_machine,
-                   sum(opens_human_total) AS opens_human_total, sum(opens_machine_total) AS opens_machine_total,
-                   sum(clicked_human) AS clicked_human, sum(clicked_machine) AS clicked_machine,
-                   sum(clicks_human_total) AS clicks_human_total, sum(clicks_machine_total) AS clicks_machine_total,
-                   sum(replied) AS replied, sum(interested) AS interested, sum(out_of_office) AS out_of_office,
-                   sum(unsubscribed) AS unsubscribed, sum(complained) AS complained, sum(meetings) AS meetings
+            """ + SUMS + """
             FROM report_sequence_daily
             WHERE day BETWEEN :from AND :to
               AND (CAST(:ownerId AS bigint) IS NULL OR owner_id = CAST(:ownerId AS bigint))
