@@ -27,7 +27,9 @@ import dev.relance.api.support.ApiFixtures;
 import dev.relance.api.support.ApiFixtures.SignedIn;
 import dev.relance.api.support.ApiTest;
 import dev.relance.api.support.Response;
+import dev.relance.engine.imports.Import;
 import dev.relance.engine.imports.ImportService;
+import dev.relance.engine.support.PageRequest;
 import dev.relance.engine.user.Role;
 import tools.jackson.databind.JsonNode;
 
@@ -106,7 +108,7 @@ class ImportApiTest {
     @Test
     void a_file_without_email_column_or_without_bytes_is_refused_before_any_job_starts() throws Exception {
         Api sdr = fixtures.as(Role.SDR);
-        long before = imports.list(null, null, 1000).size();
+        long before = newestImportId();
 
         Response noEmail = raw(sdr, "/api/v1/imports", "Name,Company\nAnn,Acme\n");
         Response empty = raw(sdr, "/api/v1/imports", "");
@@ -118,13 +120,13 @@ class ImportApiTest {
         assertThat(empty.status()).isEqualTo(400);
         assertThat(empty.isProblem()).isTrue();
         assertThat(badPolicy.status()).isEqualTo(400);
-        assertThat(imports.list(null, null, 1000)).hasSize((int) before);
+        assertThat(newestImportId()).as("no import was created").isEqualTo(before);
     }
 
     @Test
     void uploads_over_the_limit_get_413_and_leave_nothing_behind() throws Exception {
         Api sdr = fixtures.as(Role.SDR);
-        long before = imports.list(null, null, 1000).size();
+        long before = newestImportId();
         long filesBefore = importFiles();
         String big = "email\n" + ("x@" + domain + "\n").repeat(5_000);
 
@@ -138,8 +140,12 @@ class ImportApiTest {
         assertThat(multipart.status()).as(multipart.toString()).isEqualTo(413);
         assertThat(multipart.isProblem()).isTrue();
         assertThat(claimed).startsWith("HTTP/1.1 413").contains("application/problem+json").contains("payload-too-large");
-        assertThat(imports.list(null, null, 1000)).hasSize((int) before);
+        assertThat(newestImportId()).as("no import was created").isEqualTo(before);
         assertThat(importFiles()).isEqualTo(filesBefore);
+    }
+
+    private long newestImportId() {
+        return imports.list(PageRequest.first(1), null).items().stream().mapToLong(Import::id).findFirst().orElse(0);
     }
 
     private static long importFiles() throws IOException {
@@ -162,6 +168,27 @@ class ImportApiTest {
         Response restart = admin.post("/api/v1/imports/" + id + "/restart", null);
         assertThat(restart.status()).isEqualTo(409);
         assertThat(restart.isProblem()).isTrue();
+    }
+
+    @Test
+    void the_import_list_pages_newest_first_with_an_opaque_cursor_and_an_sdr_sees_only_their_own() throws Exception {
+        Api sdr = fixtures.as(fixtures.signIn(Role.SDR));
+        long[] ids = new long[3];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = finished(sdr, raw(sdr, "/api/v1/imports", "email\np" + i + "@" + domain + "\n").json().get("id")
+                    .asLong()).get("id").asLong();
+        }
+
+        JsonNode first = sdr.get("/api/v1/imports?limit=2").json();
+        JsonNode second = sdr.get("/api/v1/imports?limit=2&cursor=" + first.get("nextCursor").asString()).json();
+        JsonNode otherSdr = fixtures.as(Role.SDR).get("/api/v1/imports?limit=500").json();
+
+        assertThat(first.get("items").valueStream().map(i -> i.get("id").asLong())).containsExactly(ids[2], ids[1]);
+        assertThat(first.get("nextCursor").asString()).doesNotContain(String.valueOf(ids[1]));
+        assertThat(second.get("items").valueStream().map(i -> i.get("id").asLong())).containsExactly(ids[0]);
+        assertThat(second.get("nextCursor").isNull()).isTrue();
+        assertThat(otherSdr.get("items").valueStream().map(i -> i.get("id").asLong())).doesNotContain(ids[0], ids[1], ids[2]);
+        assertThat(sdr.get("/api/v1/imports?cursor=not-a-cursor").status()).isEqualTo(400);
     }
 
     private JsonNode finished(Api api, long id) throws Exception {

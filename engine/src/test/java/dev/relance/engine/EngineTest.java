@@ -21,7 +21,7 @@ import dev.relance.engine.testing.TestClockConfiguration;
         "spring.batch.job.enabled=false",
         "spring.batch.jdbc.initialize-schema=never",
         "relance.dispatch.enabled=false", "relance.inbox.enabled=false",
-        "relance.reports.enabled=false"})
+        "relance.reports.enabled=false", "relance.batch.recovery-enabled=false"})
 @Import(TestClockConfiguration.class)
 public @interface EngineTest {
 }

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
@@ -32,6 +31,8 @@ import dev.relance.engine.imports.ImportService;
 import dev.relance.engine.prospect.DuplicatePolicy;
 import dev.relance.engine.support.InvalidInputException;
 import dev.relance.engine.support.NotFoundException;
+import dev.relance.engine.support.Page;
+import dev.relance.engine.support.PageRequest;
 import dev.relance.engine.user.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -84,12 +85,11 @@ class ImportController {
         return visible(me, id);
     }
 
-    /** Imports newest first (an SDR's own only), at most {@code limit} (default 50), before the import id {@code before}. */
+    /** Imports newest first (an SDR's own only), a page of {@code limit} at a time after the opaque {@code cursor}. */
     @GetMapping
-    Map<String, List<Import>> list(@AuthenticationPrincipal RelanceUser me, @RequestParam(required = false) Long before,
-            @RequestParam(required = false) Integer limit) {
-        int size = limit == null ? 50 : Math.max(1, Math.min(limit, 200));
-        return Map.of("items", imports.list(before, me.is(Role.SDR) ? me.id() : null, size));
+    Page<Import> list(@AuthenticationPrincipal RelanceUser me, @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor) {
+        return imports.list(PageRequest.of(limit, cursor), me.is(Role.SDR) ? me.id() : null);
     }
 
     /** The problem report as CSV: line, column, value, problem, action. */

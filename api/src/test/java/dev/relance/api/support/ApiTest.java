@@ -22,7 +22,7 @@ import dev.relance.engine.testing.TestClockConfiguration;
         "relance.demo.enabled=false",
         "relance.sandbox.embedded=false",
         "relance.dispatch.enabled=false", "relance.inbox.enabled=false",
-        "relance.reports.enabled=false"})
+        "relance.reports.enabled=false", "relance.batch.recovery-enabled=false"})
 @Import({TestClockConfiguration.class, ApiFixtures.class})
 public @interface ApiTest {
 }

@@ -1,7 +1,6 @@
 package dev.relance.engine.imports;
 
 import java.nio.file.Path;
-import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -16,14 +15,10 @@ import org.springframework.util.unit.DataSize;
  *     uploads get a 413 problem and nothing is written
  * @param chunkSize rows written per transaction (default 5000); a restarted import resumes after the
  *     last committed chunk
- * @param staleAfter a RUNNING import whose last chunk is older than this lost its process: it may be
- *     restarted, and is resumed at startup (default 2m)
- * @param resumeOnStartup resume stale RUNNING imports when the application starts (default true)
  */
 @ConfigurationProperties("relance.imports")
 public record ImportProperties(Path directory, @DefaultValue("2GB") DataSize maxUploadSize,
-        @DefaultValue("5000") int chunkSize, @DefaultValue("2m") Duration staleAfter,
-        @DefaultValue("true") boolean resumeOnStartup) {
+        @DefaultValue("5000") int chunkSize) {
 
     public ImportProperties {
         if (directory == null) {

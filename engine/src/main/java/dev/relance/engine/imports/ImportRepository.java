@@ -14,6 +14,7 @@ import org.springframework.stereotype.Repository;
 import dev.relance.engine.prospect.DuplicatePolicy;
 import dev.relance.engine.support.JsonColumns;
 import dev.relance.engine.support.SqlArrays;
+import dev.relance.engine.support.PageRequest;
 import dev.relance.engine.support.Timestamps;
 
 @Repository
@@ -76,6 +77,10 @@ class ImportRepository {
              ORDER BY line, id
             """;
 
+    private static final String BEAT = """
+            UPDATE prospect_import SET heartbeat_at = :now WHERE id = ANY(:ids) AND status = 'RUNNING'
+            """;
+
     private static final String STALE = """
             SELECT id FROM prospect_import
              WHERE status = 'RUNNING' AND COALESCE(heartbeat_at, created_at) < :before
@@ -113,8 +118,9 @@ class ImportRepository {
         return jdbc.sql(FIND_BY_ID).param("id", id).query(this::row).optional();
     }
 
-    List<Row> list(Long beforeId, Long createdBy, int limit) {
-        return jdbc.sql(LIST).param("beforeId", beforeId).param("createdBy", createdBy).param("limit", limit)
+    List<Row> list(PageRequest page, Long createdBy) {
+        return jdbc.sql(LIST).param("beforeId", page.beforeId()).param("createdBy", createdBy)
+                .param("limit", page.fetchSize())
                 .query(this::row).list();
     }
 
@@ -156,6 +162,10 @@ class ImportRepository {
             consumer.accept(new RowProblem(rs.getLong("line"), rs.getString("column_name"), rs.getString("value"),
                     rs.getString("problem"), RowProblem.Action.valueOf(rs.getString("action"))));
         });
+    }
+
+    void beat(List<Long> ids, Instant now) {
+        jdbc.sql(BEAT).param("ids", SqlArrays.bigints(ids)).param("now", Timestamps.of(now)).update();
     }
 
     List<Long> stale(Instant before) {

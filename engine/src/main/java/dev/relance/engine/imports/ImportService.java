@@ -31,14 +31,16 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
+import dev.relance.engine.batch.BatchProperties;
+import dev.relance.engine.batch.ResumableJobs;
 import dev.relance.engine.support.ConflictException;
 import dev.relance.engine.support.Csv;
 import dev.relance.engine.support.InvalidInputException;
 import dev.relance.engine.support.NotFoundException;
+import dev.relance.engine.support.Page;
+import dev.relance.engine.support.PageRequest;
 
 /**
  * CSV imports of prospects, run as restartable Spring Batch jobs in the background. The file is
@@ -46,12 +48,13 @@ import dev.relance.engine.support.NotFoundException;
  * without an email column is refused at once and a started import never fails because of a row.
  */
 @Service
-public class ImportService implements DisposableBean {
+public class ImportService implements ResumableJobs, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ImportService.class);
 
     private final ImportRepository imports;
     private final ImportProperties properties;
+    private final BatchProperties batch;
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
     private final Job job;
@@ -60,10 +63,11 @@ public class ImportService implements DisposableBean {
             Thread.ofPlatform().name("import-", 0).daemon().factory());
     private final Map<Long, Future<?>> running = new ConcurrentHashMap<>();
 
-    ImportService(ImportRepository imports, ImportProperties properties, JobOperator jobOperator,
+    ImportService(ImportRepository imports, ImportProperties properties, BatchProperties batch, JobOperator jobOperator,
             JobRepository jobRepository, Job prospectImportJob, Clock clock) {
         this.imports = imports;
         this.properties = properties;
+        this.batch = batch;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.job = prospectImportJob;
@@ -115,13 +119,13 @@ public class ImportService implements DisposableBean {
     }
 
     /** Imports newest first; only those created by {@code createdBy} when given. */
-    public List<Import> list(Long beforeId, Long createdBy, int limit) {
-        return imports.list(beforeId, createdBy, limit).stream().map(this::view).toList();
+    public Page<Import> list(PageRequest page, Long createdBy) {
+        return Page.of(imports.list(page, createdBy), page, ImportRepository.Row::id).map(this::view);
     }
 
     /**
      * Resumes an import after its last committed chunk: a FAILED one, or a RUNNING one whose process
-     * died (no chunk for {@code relance.imports.stale-after}).
+     * died (no heartbeat for {@code relance.batch.stale-after}).
      */
     public Import restart(long id) {
         ImportRepository.Row row = imports.findById(id).orElseThrow(() -> new NotFoundException("import", id));
@@ -153,13 +157,20 @@ public class ImportService implements DisposableBean {
         }
     }
 
-    /** Resumes imports left RUNNING by a process that died. */
-    @EventListener(ApplicationReadyEvent.class)
-    void resumeAbandoned() {
-        if (!properties.resumeOnStartup()) {
-            return;
+    @Override
+    public void beat(Instant now) {
+        if (!running.isEmpty()) {
+            imports.beat(List.copyOf(running.keySet()), now);
         }
-        for (long id : imports.stale(clock.instant().minus(properties.staleAfter()))) {
+    }
+
+    /** Resumes imports left RUNNING by a process that died (no heartbeat since {@code staleBefore}). */
+    @Override
+    public void resumeAbandoned(Instant staleBefore) {
+        for (long id : imports.stale(staleBefore)) {
+            if (running.containsKey(id)) {
+                continue;
+            }
             log.info("Resuming import {} left running by a stopped process", id);
             try {
                 restart(id);
@@ -213,7 +224,7 @@ public class ImportService implements DisposableBean {
 
     private boolean isStale(ImportRepository.Row row) {
         Instant last = row.heartbeatAt() != null ? row.heartbeatAt() : row.createdAt();
-        return last.isBefore(clock.instant().minus(properties.staleAfter()));
+        return last.isBefore(clock.instant().minus(batch.staleAfter()));
     }
 
     private Import view(ImportRepository.Row row) {

@@ -262,6 +262,52 @@ class ImportServiceTest {
                 .query(Long.class).single()).isEqualTo(7_000);
     }
 
+    @Test
+    void the_recovery_resumes_an_import_of_a_dead_process_once_its_heartbeat_is_stale_and_the_heartbeat_keeps_live_ones()
+            throws Exception {
+        StringBuilder csv = new StringBuilder("email\n");
+        for (int i = 0; i < 6_000; i++) {
+            csv.append("r").append(i).append("@").append(domain).append('\n');
+        }
+        interruptions.failAfter(1);
+        Import failed = run(csv.toString().getBytes(StandardCharsets.UTF_8), new ImportOptions(null, null, null, null, null));
+        jdbc.sql("UPDATE prospect_import SET status = 'RUNNING', finished_at = NULL, heartbeat_at = :now WHERE id = :id")
+                .param("id", failed.id()).param("now", java.sql.Timestamp.from(clock.instant())).update();
+        jdbc.sql("""
+                UPDATE batch_job_execution SET status = 'STARTED', exit_code = 'UNKNOWN', end_time = NULL
+                 WHERE job_execution_id = (SELECT job_execution_id FROM prospect_import WHERE id = :id)
+                """).param("id", failed.id()).update();
+
+        imports.resumeAbandoned(clock.instant().minus(Duration.ofMinutes(2)));
+        assertThat(imports.get(failed.id()).created()).as("not stale yet: left alone").isEqualTo(5_000);
+        clock.advance(Duration.ofMinutes(3));
+        imports.resumeAbandoned(clock.instant().minus(Duration.ofMinutes(2)));
+        imports.awaitRun(failed.id(), Duration.ofMinutes(1));
+
+        Import done = imports.get(failed.id());
+        assertThat(done.status()).as(done.toString()).isEqualTo(ImportStatus.COMPLETED);
+        assertThat(done.created()).isEqualTo(6_000);
+        assertThat(jdbc.sql("SELECT count(*) FROM prospect WHERE email LIKE :p").param("p", "%@" + domain)
+                .query(Long.class).single()).isEqualTo(6_000);
+    }
+
+    @Test
+    void utf16_files_with_a_byte_order_mark_as_excel_saves_unicode_text() throws Exception {
+        String csv = "E-mail\tPrénom\tSociété\r\n" + "zoe@" + domain + "\tZoë\tÉcole 日本\r\n";
+        byte[] littleEndian = ("\uFEFF" + csv).getBytes(StandardCharsets.UTF_16LE);
+        Import little = run(littleEndian, new ImportOptions(null, null, null, null, null));
+        byte[] bigEndian = ("\uFEFF" + csv.replace("zoe@", "zoe.be@")).getBytes(StandardCharsets.UTF_16BE);
+        Import big = run(bigEndian, new ImportOptions(null, null, null, null, null));
+
+        assertThat(little.charset()).isEqualTo("UTF-16LE");
+        assertThat(little.delimiter()).isEqualTo("\t");
+        assertThat(little.created()).as(little.toString()).isEqualTo(1);
+        assertThat(prospect("zoe@" + domain)).containsEntry("first_name", "Zoë");
+        assertThat(big.charset()).isEqualTo("UTF-16BE");
+        assertThat(big.created()).as(big.toString()).isEqualTo(1);
+        assertThat(prospect("zoe.be@" + domain)).containsEntry("first_name", "Zoë");
+    }
+
     private Import run(byte[] content, ImportOptions options) throws Exception {
         Import started = imports.start(new ByteArrayInputStream(content), "test.csv", options, sdr, false);
         imports.awaitRun(started.id(), Duration.ofMinutes(1));

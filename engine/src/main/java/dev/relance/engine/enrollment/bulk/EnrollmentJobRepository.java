@@ -84,6 +84,25 @@ class EnrollmentJobRepository {
              ORDER BY i.prospect_id
             """;
 
+    private static final String MARK_RUNNING = """
+            UPDATE enrollment_job SET run_state = 'RUNNING', heartbeat_at = :now WHERE id = :id
+            """;
+
+    private static final String MARK_ENDED = """
+            UPDATE enrollment_job SET run_state = 'ENDED', heartbeat_at = :now WHERE id = :id
+            """;
+
+    private static final String BEAT = """
+            UPDATE enrollment_job SET heartbeat_at = :now WHERE id = ANY(:ids) AND run_state = 'RUNNING'
+            """;
+
+    // Queued (accepted but never started) or running, and silent since :before: its process died.
+    private static final String ABANDONED = """
+            SELECT id FROM enrollment_job
+             WHERE run_state <> 'ENDED' AND COALESCE(heartbeat_at, created_at) < :before
+             ORDER BY id
+            """;
+
     private final JdbcClient jdbc;
     private final JsonColumns json;
 
@@ -139,9 +158,25 @@ class EnrollmentJobRepository {
                 rs.getString("email"), rs.getString("code"), rs.getString("reason"))).list();
     }
 
+    void markRunning(long id, Instant now) {
+        jdbc.sql(MARK_RUNNING).param("id", id).param("now", Timestamps.of(now)).update();
+    }
+
+    void markEnded(long id, Instant now) {
+        jdbc.sql(MARK_ENDED).param("id", id).param("now", Timestamps.of(now)).update();
+    }
+
+    void beat(List<Long> ids, Instant now) {
+        jdbc.sql(BEAT).param("ids", SqlArrays.bigints(ids)).param("now", Timestamps.of(now)).update();
+    }
+
+    List<Long> abandoned(Instant before) {
+        return jdbc.sql(ABANDONED).param("before", Timestamps.of(before)).query(Long.class).list();
+    }
+
     /** A job as stored, with its counts. */
     record Stored(long id, ChunkEnrollment target, EnrollmentSource source, Instant createdAt, int total, int enrolled,
-            int skipped) {
+            int skipped, String runState, Instant heartbeatAt) {
     }
 
     private Stored stored(ResultSet rs, int row) throws SQLException {
@@ -150,7 +185,8 @@ class EnrollmentJobRepository {
                 List.of(pool), rs.getLong("owner_id"), rs.getObject("created_by", Long.class),
                 rs.getBoolean("own_prospects_only"));
         return new Stored(rs.getLong("id"), target, read(json.read(rs.getString("source"))),
-                Timestamps.instant(rs, "created_at"), rs.getInt("total"), rs.getInt("enrolled"), rs.getInt("skipped"));
+                Timestamps.instant(rs, "created_at"), rs.getInt("total"), rs.getInt("enrolled"), rs.getInt("skipped"),
+                rs.getString("run_state"), Timestamps.instant(rs, "heartbeat_at"));
     }
 
     private static Map<String, Object> write(EnrollmentSource source) {

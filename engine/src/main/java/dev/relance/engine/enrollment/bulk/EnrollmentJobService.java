@@ -1,7 +1,10 @@
 package dev.relance.engine.enrollment.bulk;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -21,6 +24,8 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.relance.engine.batch.BatchProperties;
+import dev.relance.engine.batch.ResumableJobs;
 import dev.relance.engine.enrollment.ChunkEnrollment;
 import dev.relance.engine.enrollment.EnrollmentService;
 import dev.relance.engine.support.InvalidInputException;
@@ -31,7 +36,7 @@ import dev.relance.engine.support.NotFoundException;
  * runs (or restarts) its job, {@link #runInBackground} does so on a virtual thread for the API.
  */
 @Service
-public class EnrollmentJobService implements DisposableBean {
+public class EnrollmentJobService implements ResumableJobs, DisposableBean {
 
     private static final Logger LOG = LoggerFactory.getLogger(EnrollmentJobService.class);
 
@@ -41,10 +46,13 @@ public class EnrollmentJobService implements DisposableBean {
     private final JobRepository batch;
     private final Job job;
     private final Clock clock;
+    private final BatchProperties properties;
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+    private final Map<Long, Boolean> running = new ConcurrentHashMap<>();
 
     EnrollmentJobService(EnrollmentJobRepository jobs, EnrollmentService enrollments, JobOperator operator,
-            JobRepository batch, @Qualifier("bulkEnrollmentJob") Job job, Clock clock) {
+            JobRepository batch, @Qualifier("bulkEnrollmentJob") Job job, BatchProperties properties, Clock clock) {
+        this.properties = properties;
         this.jobs = jobs;
         this.enrollments = enrollments;
         this.operator = operator;
@@ -75,17 +83,54 @@ public class EnrollmentJobService implements DisposableBean {
      * (the prospects of the chunks that committed are not enrolled again). A completed job is not run again.
      */
     public EnrollmentJob run(long id) {
-        get(id);
+        EnrollmentJobRepository.Stored stored = jobs.find(id).orElseThrow(() -> new NotFoundException("enrollment job", id));
+        if (running.putIfAbsent(id, Boolean.TRUE) != null) {
+            LOG.info("enrollment job {} is already running here", id);
+            return get(id);
+        }
         try {
+            JobExecution last = batch.getLastJobExecution(BulkEnrollmentJobConfiguration.JOB_NAME, parameters(id));
+            if (last != null && last.isRunning()) {
+                if (!abandoned(stored)) {
+                    LOG.info("enrollment job {} is running in another process", id);
+                    return get(id);
+                }
+                // Left STARTED by a process that died: mark it failed so that Spring Batch allows the restart.
+                operator.recover(last);
+            }
+            jobs.markRunning(id, clock.instant());
             operator.start(job, parameters(id));
         } catch (JobExecutionAlreadyRunningException e) {
             LOG.info("enrollment job {} is already running", id);
+            return get(id);
         } catch (JobInstanceAlreadyCompleteException e) {
             LOG.info("enrollment job {} is already complete", id);
         } catch (Exception e) {
+            jobs.markEnded(id, clock.instant());
             throw new IllegalStateException("enrollment job " + id + " could not start", e);
+        } finally {
+            running.remove(id);
         }
+        jobs.markEnded(id, clock.instant());
         return get(id);
+    }
+
+    @Override
+    public void beat(Instant now) {
+        if (!running.isEmpty()) {
+            jobs.beat(List.copyOf(running.keySet()), now);
+        }
+    }
+
+    /** Runs again the jobs accepted or started by a process that died, after their last committed chunk. */
+    @Override
+    public void resumeAbandoned(Instant staleBefore) {
+        for (long id : jobs.abandoned(staleBefore)) {
+            if (!running.containsKey(id)) {
+                LOG.info("Resuming enrollment job {} left unfinished by a stopped process", id);
+                runInBackground(id);
+            }
+        }
     }
 
     /** {@link #run} on a virtual thread; the job's progress is read with {@link #get}. */
@@ -128,6 +173,11 @@ public class EnrollmentJobService implements DisposableBean {
     public List<SkippedProspect> skipped(long id) {
         get(id);
         return jobs.skipped(id);
+    }
+
+    private boolean abandoned(EnrollmentJobRepository.Stored stored) {
+        Instant last = stored.heartbeatAt() != null ? stored.heartbeatAt() : stored.createdAt();
+        return last.isBefore(clock.instant().minus(properties.staleAfter()));
     }
 
     @Override

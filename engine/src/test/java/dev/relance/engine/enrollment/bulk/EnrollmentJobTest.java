@@ -155,6 +155,84 @@ class EnrollmentJobTest {
     }
 
     @Test
+    void jobs_left_unfinished_by_a_dead_process_are_resumed_once_their_heartbeat_is_stale_and_live_ones_are_left_alone()
+            throws InterruptedException {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            ids.add(prospects.create(aProspect().ownedBy(sdr.id()).build()).id());
+        }
+        EnrollmentJob crashed = jobs.create(new EnrollmentJobRequest(sequence.id(), mailbox.id(), null, null, ids.subList(0, 7),
+                null), sdr.id(), sdr.id(), true);
+        EnrollmentJob neverStarted = jobs.create(new EnrollmentJobRequest(sequence.id(), mailbox.id(), null, null,
+                ids.subList(7, 10), null), sdr.id(), sdr.id(), true);
+        interruptAfterTwoChunks(crashed.id());
+        // What a killed process leaves behind: the job RUNNING with its last heartbeat, its Batch execution STARTED.
+        jdbc.sql("UPDATE enrollment_job SET run_state = 'RUNNING', heartbeat_at = :now WHERE id = :id")
+                .param("id", crashed.id()).param("now", java.sql.Timestamp.from(clock.instant())).update();
+        jdbc.sql("""
+                UPDATE batch_job_execution e SET status = 'STARTED', exit_code = 'UNKNOWN', end_time = NULL
+                  FROM batch_job_execution_params p
+                 WHERE p.job_execution_id = e.job_execution_id AND p.parameter_name = 'enrollmentJobId'
+                   AND p.parameter_value = :id
+                """).param("id", String.valueOf(crashed.id())).update();
+        assertThat(jobs.get(crashed.id()).status()).isEqualTo("STARTED");
+
+        jobs.resumeAbandoned(clock.instant().minus(java.time.Duration.ofMinutes(2)));
+        Thread.sleep(300);
+        assertThat(jobs.get(crashed.id()).enrolled()).as("not stale yet: left alone").isEqualTo(6);
+        assertThat(jobs.get(neverStarted.id()).status()).isEqualTo("QUEUED");
+
+        clock.advance(java.time.Duration.ofMinutes(3));
+        jobs.resumeAbandoned(clock.instant().minus(java.time.Duration.ofMinutes(2)));
+
+        assertThat(awaitEnd(crashed.id()).enrolled()).isEqualTo(7);
+        assertThat(awaitEnd(neverStarted.id()).enrolled()).isEqualTo(3);
+        assertThat(jdbc.sql("""
+                SELECT count(DISTINCT prospect_id) || '/' || count(*) FROM enrollment WHERE sequence_id = :s
+                """).param("s", sequence.id()).query(String.class).single()).isEqualTo("10/10");
+        assertThat(jdbc.sql("SELECT count(*) FROM enrollment_job WHERE id IN (:a, :b) AND run_state = 'ENDED'")
+                .param("a", crashed.id()).param("b", neverStarted.id()).query(Integer.class).single()).isEqualTo(2);
+    }
+
+    // Runs the job with its third chunk failing, so that two chunks (six prospects) commit.
+    private void interruptAfterTwoChunks(long jobId) {
+        jdbc.sql("CREATE TABLE test_interrupt_resume (n int)").update();
+        jdbc.sql("""
+                CREATE FUNCTION test_interrupt_resume() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    UPDATE test_interrupt_resume SET n = n + 1;
+                    IF (SELECT n FROM test_interrupt_resume) > 6 THEN
+                        RAISE EXCEPTION 'interrupted by the test';
+                    END IF;
+                    RETURN NEW;
+                END $$
+                """).update();
+        jdbc.sql("INSERT INTO test_interrupt_resume VALUES (0)").update();
+        jdbc.sql("""
+                CREATE TRIGGER test_interrupt_resume BEFORE INSERT ON enrollment FOR EACH ROW
+                EXECUTE FUNCTION test_interrupt_resume()
+                """).update();
+        try {
+            assertThat(jobs.run(jobId).enrolled()).isEqualTo(6);
+        } finally {
+            jdbc.sql("DROP TRIGGER test_interrupt_resume ON enrollment").update();
+            jdbc.sql("DROP FUNCTION test_interrupt_resume()").update();
+            jdbc.sql("DROP TABLE test_interrupt_resume").update();
+        }
+    }
+
+    private EnrollmentJob awaitEnd(long id) throws InterruptedException {
+        for (int i = 0; i < 300; i++) {
+            EnrollmentJob job = jobs.get(id);
+            if (job.status().equals("COMPLETED") || job.status().equals("FAILED")) {
+                return job;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("enrollment job " + id + " did not end: " + jobs.get(id));
+    }
+
+    @Test
     void an_sdrs_list_job_skips_prospects_of_other_owners() {
         Prospect mine = prospects.create(aProspect().ownedBy(sdr.id()).build());
         Prospect theirs = prospects.create(aProspect().ownedBy(anSdr().id()).build());
