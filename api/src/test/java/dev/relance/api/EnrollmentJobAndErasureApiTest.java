@@ -15,6 +15,7 @@ import dev.relance.api.support.ApiFixtures.SignedIn;
 import dev.relance.api.support.ApiTest;
 import dev.relance.api.support.Json;
 import dev.relance.api.support.Response;
+import dev.relance.engine.prospect.SuppressionService;
 import dev.relance.engine.user.Role;
 import tools.jackson.databind.JsonNode;
 
@@ -78,7 +79,20 @@ class EnrollmentJobAndErasureApiTest {
                 .substring(erased.headers().firstValue("Location").orElseThrow().indexOf("/api/"))).status()).isEqualTo(200);
         assertThat(api.get("/api/v1/prospects/" + prospect).json().get("email").asString()).endsWith("@erased.invalid");
 
-        long recreated = api.post("/api/v1/prospects", Json.prospect(email)).json().get("id").asLong();
+        JsonNode fresh = api.post("/api/v1/prospects", Json.prospect("fresh" + System.nanoTime() + "@erase-api.test")).json();
+        assertThat(fresh.get("doNotContact").isNull()).isTrue();
+        assertThat(fresh.get("email").asString()).startsWith("fresh");
+        Response recreatedResponse = api.post("/api/v1/prospects", Json.prospect(email));
+        assertThat(recreatedResponse.status()).isEqualTo(201);
+        JsonNode flag = recreatedResponse.json().get("doNotContact");
+        assertThat(flag.get("matchedBy").asString()).isEqualTo("ADDRESS_HASH");
+        assertThat(flag.get("reason").asString()).isEqualTo("ERASURE");
+        assertThat(recreatedResponse.body()).doesNotContain(SuppressionService.addressHash(email));
+        long recreated = recreatedResponse.json().get("id").asLong();
+        assertThat(api.get("/api/v1/prospects/" + recreated).json().get("doNotContact").get("matchedBy").asString())
+                .isEqualTo("ADDRESS_HASH");
+        assertThat(api.get("/api/v1/prospects?email=" + email).json().get("items").get(0).get("doNotContact")
+                .get("reason").asString()).isEqualTo("ERASURE");
         long mailbox = admin.post("/api/v1/mailboxes", Json.mailbox("er" + System.nanoTime() + "@relance.test", sdr.id()))
                 .json().get("id").asLong();
         long sequence = fixtures.as(Role.MARKETER).post("/api/v1/sequences", Json.sequence("Erased")).json().get("id").asLong();

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
@@ -66,9 +67,12 @@ class ImportController {
             @RequestParam(required = false) String mapping, @RequestParam(required = false) DuplicatePolicy duplicatePolicy,
             @RequestParam(required = false) String delimiter, @RequestParam(required = false) String encoding,
             @RequestParam(required = false) Long ownerId) throws IOException {
-        try (InputStream content = file.getInputStream()) {
-            return start(me, content, file.getOriginalFilename(), mapping, duplicatePolicy, delimiter, encoding, ownerId);
-        }
+        // The part is already on disk (threshold 0, in the imports folder): it is moved there, not copied.
+        ImportService.Upload upload = target -> {
+            file.transferTo(target);
+            return Files.size(target);
+        };
+        return start(me, upload, file.getOriginalFilename(), mapping, duplicatePolicy, delimiter, encoding, ownerId);
     }
 
     @PostMapping(consumes = {"text/csv", "text/plain", "application/csv", "application/octet-stream"})
@@ -77,7 +81,9 @@ class ImportController {
             @RequestParam(required = false) String mapping, @RequestParam(required = false) DuplicatePolicy duplicatePolicy,
             @RequestParam(required = false) String delimiter, @RequestParam(required = false) String encoding,
             @RequestParam(required = false) Long ownerId) throws IOException {
-        return start(me, request.getInputStream(), fileName, mapping, duplicatePolicy, delimiter, encoding, ownerId);
+        InputStream body = request.getInputStream();
+        return start(me, target -> Files.copy(body, target), fileName, mapping, duplicatePolicy, delimiter, encoding,
+                ownerId);
     }
 
     @GetMapping("/{id}")
@@ -111,7 +117,7 @@ class ImportController {
         return ResponseEntity.accepted().body(imports.restart(id));
     }
 
-    private ResponseEntity<Import> start(RelanceUser me, InputStream content, String fileName, String mapping,
+    private ResponseEntity<Import> start(RelanceUser me, ImportService.Upload upload, String fileName, String mapping,
             DuplicatePolicy duplicatePolicy, String delimiter, String encoding, Long ownerId) throws IOException {
         boolean sdr = me.is(Role.SDR);
         if (sdr && ownerId != null && ownerId != me.id()) {
@@ -120,7 +126,7 @@ class ImportController {
         ImportOptions options = new ImportOptions(mapping(mapping), duplicatePolicy, delimiter(delimiter), encoding,
                 sdr ? Long.valueOf(me.id()) : ownerId);
         try {
-            Import started = imports.start(content, fileName, options, me.id(), !sdr);
+            Import started = imports.start(upload, fileName, options, me.id(), !sdr);
             return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/v1/imports/" + started.id()))
                     .body(started);
         } catch (UncheckedIOException e) {

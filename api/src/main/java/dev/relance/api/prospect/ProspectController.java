@@ -1,5 +1,7 @@
 package dev.relance.api.prospect;
 
+import java.util.Map;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -21,6 +23,8 @@ import dev.relance.engine.prospect.Prospect;
 import dev.relance.engine.prospect.ProspectDraft;
 import dev.relance.engine.prospect.ProspectFilter;
 import dev.relance.engine.prospect.ProspectService;
+import dev.relance.engine.prospect.Suppression;
+import dev.relance.engine.prospect.SuppressionService;
 import dev.relance.engine.support.Page;
 import dev.relance.engine.support.PageRequest;
 import dev.relance.engine.user.Role;
@@ -35,35 +39,45 @@ class ProspectController {
 
     private final ProspectService prospects;
     private final EnrollmentService enrollments;
+    private final SuppressionService suppressions;
 
-    ProspectController(ProspectService prospects, EnrollmentService enrollments) {
+    ProspectController(ProspectService prospects, EnrollmentService enrollments, SuppressionService suppressions) {
         this.prospects = prospects;
         this.enrollments = enrollments;
+        this.suppressions = suppressions;
     }
 
+    /** Creates the prospect; a suppressed (or erased) address is created, flagged with {@code doNotContact}. */
     @PostMapping
-    ResponseEntity<Prospect> create(@AuthenticationPrincipal RelanceUser me, @RequestBody @Validated ProspectDraft draft) {
+    ResponseEntity<ProspectView> create(@AuthenticationPrincipal RelanceUser me,
+            @RequestBody @Validated ProspectDraft draft) {
         Prospect prospect = prospects.create(draft.ownedByDefault(me.id()));
-        return Created.at(prospect.id(), prospect);
+        return Created.at(prospect.id(), view(prospect));
     }
 
     @GetMapping
-    Page<Prospect> list(@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor,
+    Page<ProspectView> list(@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor,
             @RequestParam(required = false) Long ownerId, @RequestParam(required = false) Long accountId,
             @RequestParam(required = false) String email) {
-        return prospects.list(PageRequest.of(limit, cursor), new ProspectFilter(ownerId, accountId, email));
+        Page<Prospect> page = prospects.list(PageRequest.of(limit, cursor), new ProspectFilter(ownerId, accountId, email));
+        Map<String, Suppression> blocking = suppressions.suppressingAny(page.items().stream().map(Prospect::email).toList());
+        return page.map(p -> ProspectView.of(p, blocking.get(p.email())));
     }
 
     @GetMapping("/{id}")
-    Prospect get(@PathVariable long id) {
-        return prospects.get(id);
+    ProspectView get(@PathVariable long id) {
+        return view(prospects.get(id));
     }
 
     @PutMapping("/{id}")
-    Prospect replace(@AuthenticationPrincipal RelanceUser me, @PathVariable long id,
+    ProspectView replace(@AuthenticationPrincipal RelanceUser me, @PathVariable long id,
             @RequestBody @Validated ProspectDraft draft) {
         requireOwnership(me, id);
-        return prospects.replace(id, draft);
+        return view(prospects.replace(id, draft));
+    }
+
+    private ProspectView view(Prospect prospect) {
+        return ProspectView.of(prospect, suppressions.suppressing(prospect.email()).orElse(null));
     }
 
     /** Deletes the prospect with its enrollments and messages. */

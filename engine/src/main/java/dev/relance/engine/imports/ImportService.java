@@ -83,10 +83,24 @@ public class ImportService implements ResumableJobs, DisposableBean {
      */
     public Import start(InputStream content, String fileName, ImportOptions options, long userId,
             boolean ownerColumnAllowed) {
+        return start(file -> Files.copy(content, file), fileName, options, userId, ownerColumnAllowed);
+    }
+
+    /** Writes an upload to the file it is given, returning its size in bytes. */
+    @FunctionalInterface
+    public interface Upload {
+        long storeAt(Path file) throws IOException;
+    }
+
+    /**
+     * {@link #start(InputStream, String, ImportOptions, long, boolean)} for an upload that can store
+     * itself, such as a multipart part already on disk that moves to the imports folder without a copy.
+     */
+    public Import start(Upload upload, String fileName, ImportOptions options, long userId, boolean ownerColumnAllowed) {
         Path file = properties.directory().resolve("import-" + UUID.randomUUID() + ".csv");
         try {
             Files.createDirectories(properties.directory());
-            long size = Files.copy(content, file);
+            long size = upload.storeAt(file);
             if (size == 0) {
                 throw new InvalidInputException("file", "is empty: a CSV file with a header line is expected");
             }
