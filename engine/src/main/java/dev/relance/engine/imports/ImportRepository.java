@@ -77,6 +77,13 @@ class ImportRepository {
              ORDER BY line, id
             """;
 
+    // The prospects a chunk's valid rows landed on, by their (normalised) addresses.
+    private static final String ADD_MEMBERS = """
+            INSERT INTO prospect_import_member (import_id, prospect_id)
+            SELECT :importId, p.id FROM prospect p WHERE p.email = ANY(CAST(:emails AS citext[]))
+            ON CONFLICT DO NOTHING
+            """;
+
     private static final String BEAT = """
             UPDATE prospect_import SET heartbeat_at = :now WHERE id = ANY(:ids) AND status = 'RUNNING'
             """;
@@ -162,6 +169,10 @@ class ImportRepository {
             consumer.accept(new RowProblem(rs.getLong("line"), rs.getString("column_name"), rs.getString("value"),
                     rs.getString("problem"), RowProblem.Action.valueOf(rs.getString("action"))));
         });
+    }
+
+    void addMembers(long importId, List<String> emails) {
+        jdbc.sql(ADD_MEMBERS).param("importId", importId).param("emails", SqlArrays.texts(emails)).update();
     }
 
     void beat(List<Long> ids, Instant now) {

@@ -89,6 +89,9 @@ class ImportWriter implements ItemWriter<ImportItem> {
                                 + " (" + suppression.reason() + "): imported, never enrolled", Action.SUPPRESSED));
             }
         }
+        if (!rows.isEmpty()) {
+            imports.addMembers(importId, rows.stream().map(ImportedProspect::email).toList());
+        }
         imports.insertProblems(importId, problems);
         imports.chunkDone(importId, counts, bytesRead, clock.instant());
     }

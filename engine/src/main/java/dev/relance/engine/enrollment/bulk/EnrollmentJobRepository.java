@@ -50,6 +50,14 @@ class EnrollmentJobRepository {
             ON CONFLICT DO NOTHING
             """;
 
+    private static final String SELECT_BY_IMPORT = """
+            INSERT INTO enrollment_job_item (job_id, prospect_id)
+            SELECT :jobId, m.prospect_id
+              FROM prospect_import_member m JOIN prospect p ON p.id = m.prospect_id
+             WHERE m.import_id = :importId AND p.erased_at IS NULL
+            ON CONFLICT DO NOTHING
+            """;
+
     private static final String SELECT_BY_LIST = """
             INSERT INTO enrollment_job_item (job_id, prospect_id)
             SELECT :jobId, x FROM unnest(:prospectIds) AS x
@@ -130,6 +138,8 @@ class EnrollmentJobRepository {
                     .param("customField", f.customField()).param("customValue", f.customValue())
                     .param("createdFrom", Timestamps.of(f.createdFrom())).param("createdTo", Timestamps.of(f.createdTo()))
                     .update();
+            case EnrollmentSource.ByImport i -> jdbc.sql(SELECT_BY_IMPORT).param("jobId", jobId)
+                    .param("importId", i.importId()).update();
             case EnrollmentSource.ByList l -> jdbc.sql(SELECT_BY_LIST).param("jobId", jobId)
                     .param("prospectIds", SqlArrays.bigints(l.prospectIds())).update();
         };
@@ -201,6 +211,10 @@ class EnrollmentJobRepository {
                 out.put("createdFrom", f.createdFrom() == null ? null : f.createdFrom().toString());
                 out.put("createdTo", f.createdTo() == null ? null : f.createdTo().toString());
             }
+            case EnrollmentSource.ByImport i -> {
+                out.put("kind", "import");
+                out.put("importId", i.importId());
+            }
             case EnrollmentSource.ByList l -> {
                 out.put("kind", "list");
                 out.put("prospectIds", l.prospectIds());
@@ -210,6 +224,9 @@ class EnrollmentJobRepository {
     }
 
     private static EnrollmentSource read(Map<String, Object> in) {
+        if ("import".equals(in.get("kind"))) {
+            return new EnrollmentSource.ByImport(number(in.get("importId")));
+        }
         if ("list".equals(in.get("kind"))) {
             return new EnrollmentSource.ByList(((List<?>) in.get("prospectIds")).stream()
                     .map(id -> ((Number) id).longValue()).toList());

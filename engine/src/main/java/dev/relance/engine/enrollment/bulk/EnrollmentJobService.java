@@ -28,6 +28,10 @@ import dev.relance.engine.batch.BatchProperties;
 import dev.relance.engine.batch.ResumableJobs;
 import dev.relance.engine.enrollment.ChunkEnrollment;
 import dev.relance.engine.enrollment.EnrollmentService;
+import dev.relance.engine.imports.Import;
+import dev.relance.engine.imports.ImportService;
+import dev.relance.engine.imports.ImportStatus;
+import dev.relance.engine.support.ConflictException;
 import dev.relance.engine.support.InvalidInputException;
 import dev.relance.engine.support.NotFoundException;
 
@@ -47,12 +51,15 @@ public class EnrollmentJobService implements ResumableJobs, DisposableBean {
     private final Job job;
     private final Clock clock;
     private final BatchProperties properties;
+    private final ImportService imports;
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<Long, Boolean> running = new ConcurrentHashMap<>();
 
     EnrollmentJobService(EnrollmentJobRepository jobs, EnrollmentService enrollments, JobOperator operator,
-            JobRepository batch, @Qualifier("bulkEnrollmentJob") Job job, BatchProperties properties, Clock clock) {
+            JobRepository batch, @Qualifier("bulkEnrollmentJob") Job job, BatchProperties properties,
+            ImportService imports, Clock clock) {
         this.properties = properties;
+        this.imports = imports;
         this.jobs = jobs;
         this.enrollments = enrollments;
         this.operator = operator;
@@ -71,7 +78,7 @@ public class EnrollmentJobService implements ResumableJobs, DisposableBean {
      */
     @Transactional
     public EnrollmentJob create(EnrollmentJobRequest request, long ownerId, Long createdBy, boolean ownProspectsOnly) {
-        EnrollmentSource source = sourceOf(request, ownerId, ownProspectsOnly);
+        EnrollmentSource source = sourceOf(request, ownerId, createdBy, ownProspectsOnly);
         enrollments.checkEnrollable(request.sequenceId(), request.mailboxId(), request.mailboxPool(), ownerId);
         ChunkEnrollment target = new ChunkEnrollment(request.sequenceId(), request.mailboxId(), request.mailboxPool(),
                 ownerId, createdBy, ownProspectsOnly);
@@ -185,14 +192,32 @@ public class EnrollmentJobService implements ResumableJobs, DisposableBean {
         background.shutdownNow();
     }
 
+    // An import is enrolled once it is complete, and an SDR enrolls from their own imports only.
+    private long completedImport(long importId, Long createdBy, boolean ownProspectsOnly) {
+        Import source = imports.get(importId);
+        if (ownProspectsOnly && (source.createdBy() == null || !source.createdBy().equals(createdBy))) {
+            throw new NotFoundException("import", importId);
+        }
+        if (source.status() != ImportStatus.COMPLETED) {
+            throw new ConflictException("import-not-completed",
+                    "import " + importId + " is " + source.status() + ": enroll its prospects once it is COMPLETED");
+        }
+        return importId;
+    }
+
     private static JobParameters parameters(long id) {
         return new JobParametersBuilder().addLong(BulkEnrollmentJobConfiguration.JOB_ID, id).toJobParameters();
     }
 
-    private static EnrollmentSource sourceOf(EnrollmentJobRequest request, long ownerId, boolean ownProspectsOnly) {
+    private EnrollmentSource sourceOf(EnrollmentJobRequest request, long ownerId, Long createdBy,
+            boolean ownProspectsOnly) {
         boolean listed = request.prospectIds() != null && !request.prospectIds().isEmpty();
-        if (listed == (request.filter() != null)) {
-            throw new InvalidInputException("prospectIds", "give either prospectIds or a filter");
+        boolean imported = request.importId() != null;
+        if ((listed ? 1 : 0) + (imported ? 1 : 0) + (request.filter() != null ? 1 : 0) != 1) {
+            throw new InvalidInputException("prospectIds", "give exactly one of importId, prospectIds or a filter");
+        }
+        if (imported) {
+            return new EnrollmentSource.ByImport(completedImport(request.importId(), createdBy, ownProspectsOnly));
         }
         if (listed) {
             return new EnrollmentSource.ByList(request.prospectIds().stream().distinct().toList());

@@ -6,10 +6,6 @@ import java.util.List;
 /**
  * Which prospects a bulk enrollment job takes. The selection is made once, by the job's first step
  * ({@code EnrollmentJobRepository.select}), one named statement per kind of source.
- *
- * <p>Extension point for imports: an {@code Imported(long importId)} record permitted here, and a
- * {@code SELECT_IMPORTED} statement that selects the prospects of that import, is all an import
- * source needs; the chunk step and the report do not change.
  */
 public sealed interface EnrollmentSource {
 
@@ -22,6 +18,10 @@ public sealed interface EnrollmentSource {
      */
     record ByFilter(Long ownerId, Long accountId, String customField, String customValue, Instant createdFrom,
             Instant createdTo) implements EnrollmentSource {
+    }
+
+    /** The prospects an import's valid rows landed on (created, updated or unchanged); erased ones are not selected. */
+    record ByImport(long importId) implements EnrollmentSource {
     }
 
     /** An explicit list of prospect ids; an id of no prospect is reported as not-found. */

@@ -19,6 +19,9 @@ import org.springframework.test.context.TestPropertySource;
 import dev.relance.engine.EngineTest;
 import dev.relance.engine.enrollment.EnrollmentRequest;
 import dev.relance.engine.enrollment.EnrollmentService;
+import dev.relance.engine.imports.Import;
+import dev.relance.engine.imports.ImportOptions;
+import dev.relance.engine.imports.ImportService;
 import dev.relance.engine.mailbox.Mailbox;
 import dev.relance.engine.mailbox.MailboxService;
 import dev.relance.engine.prospect.Prospect;
@@ -57,6 +60,8 @@ class EnrollmentJobTest {
     @Autowired
     MutableClock clock;
     @Autowired
+    ImportService imports;
+    @Autowired
     JdbcClient jdbc;
 
     User sdr;
@@ -90,7 +95,7 @@ class EnrollmentJobTest {
         Sequence exclusive = sequences.create(aSequence().exclusive().build(), sdr.id());
         enrollments.enroll(new EnrollmentRequest(exclusive.id(), matching.get(4).id(), mailbox.id(), null), sdr.id(), sdr.id());
 
-        EnrollmentJob created = jobs.create(new EnrollmentJobRequest(sequence.id(), mailbox.id(), null, null, null,
+        EnrollmentJob created = jobs.create(new EnrollmentJobRequest(sequence.id(), mailbox.id(), null, null, null, null,
                 new EnrollmentJobRequest.Filter(null, null, "segment", segment, null, null)), sdr.id(), sdr.id(), true);
         assertThat(created.status()).isEqualTo("QUEUED");
         EnrollmentJob done = jobs.run(created.id());
@@ -130,7 +135,7 @@ class EnrollmentJobTest {
         jdbc.sql("CREATE TRIGGER test_interrupt BEFORE INSERT ON enrollment FOR EACH ROW EXECUTE FUNCTION test_interrupt()")
                 .update();
         EnrollmentJob created = jobs.create(new EnrollmentJobRequest(sequence.id(), null, List.of(mailbox.id(), second.id()),
-                null, ids, null), sdr.id(), sdr.id(), true);
+                null, null, ids, null), sdr.id(), sdr.id(), true);
 
         EnrollmentJob interrupted = jobs.run(created.id());
 
@@ -161,9 +166,9 @@ class EnrollmentJobTest {
         for (int i = 0; i < 10; i++) {
             ids.add(prospects.create(aProspect().ownedBy(sdr.id()).build()).id());
         }
-        EnrollmentJob crashed = jobs.create(new EnrollmentJobRequest(sequence.id(), mailbox.id(), null, null, ids.subList(0, 7),
-                null), sdr.id(), sdr.id(), true);
-        EnrollmentJob neverStarted = jobs.create(new EnrollmentJobRequest(sequence.id(), mailbox.id(), null, null,
+        EnrollmentJob crashed = jobs.create(new EnrollmentJobRequest(sequence.id(), mailbox.id(), null, null, null,
+                ids.subList(0, 7), null), sdr.id(), sdr.id(), true);
+        EnrollmentJob neverStarted = jobs.create(new EnrollmentJobRequest(sequence.id(), mailbox.id(), null, null, null,
                 ids.subList(7, 10), null), sdr.id(), sdr.id(), true);
         interruptAfterTwoChunks(crashed.id());
         // What a killed process leaves behind: the job RUNNING with its last heartbeat, its Batch execution STARTED.
@@ -233,11 +238,46 @@ class EnrollmentJobTest {
     }
 
     @Test
+    void an_import_job_enrolls_every_prospect_the_imports_valid_rows_landed_on_and_only_its_creator_may_use_it()
+            throws Exception {
+        Prospect existing = prospects.create(aProspect().ownedBy(sdr.id()).build());
+        Prospect notInTheFile = prospects.create(aProspect().ownedBy(sdr.id()).build());
+        String domain = segment + ".example";
+        suppressions.create(new SuppressionDraft(SuppressionKind.ADDRESS, "blocked@" + domain, SuppressionReason.MANUAL,
+                null), sdr.id());
+        String csv = "email,first name\n" + "ann@" + domain + ",Ann\n" + "not an email,Bad\n" + existing.email() + ",\n"
+                + "blocked@" + domain + ",Blocked\n" + "bob@" + domain + ",Bob\n";
+        Import imported = imports.start(new java.io.ByteArrayInputStream(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                "list.csv", new ImportOptions(null, null, null, null, null), sdr.id(), false);
+        imports.awaitRun(imported.id(), java.time.Duration.ofMinutes(1));
+
+        EnrollmentJob done = jobs.run(jobs.create(new EnrollmentJobRequest(sequence.id(), mailbox.id(), null, null,
+                imported.id(), null, null), sdr.id(), sdr.id(), true).id());
+
+        assertThat(done.total()).as("four valid rows, one invalid").isEqualTo(4);
+        assertThat(done.enrolled()).isEqualTo(3);
+        assertThat(jobs.skipped(done.id())).extracting(SkippedProspect::email, SkippedProspect::code)
+                .containsExactly(tuple("blocked@" + domain, "suppressed"));
+        assertThat(jdbc.sql("SELECT p.email FROM enrollment e JOIN prospect p ON p.id = e.prospect_id WHERE e.sequence_id = :s")
+                .param("s", sequence.id()).query(String.class).list())
+                .containsExactlyInAnyOrder("ann@" + domain, "bob@" + domain, existing.email())
+                .doesNotContain(notInTheFile.email());
+        User other = anSdr();
+        Sequence theirs = sequences.create(aSequence().build(), other.id());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jobs.create(new EnrollmentJobRequest(theirs.id(),
+                mailboxes.create(aMailbox(other.id())).id(), null, null, imported.id(), null, null), other.id(), other.id(), true))
+                .isInstanceOf(dev.relance.engine.support.NotFoundException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jobs.create(new EnrollmentJobRequest(sequence.id(),
+                mailbox.id(), null, null, imported.id(), List.of(existing.id()), null), sdr.id(), sdr.id(), true))
+                .hasMessageContaining("exactly one of");
+    }
+
+    @Test
     void an_sdrs_list_job_skips_prospects_of_other_owners() {
         Prospect mine = prospects.create(aProspect().ownedBy(sdr.id()).build());
         Prospect theirs = prospects.create(aProspect().ownedBy(anSdr().id()).build());
 
-        EnrollmentJob done = jobs.run(jobs.create(new EnrollmentJobRequest(sequence.id(), null, null, null,
+        EnrollmentJob done = jobs.run(jobs.create(new EnrollmentJobRequest(sequence.id(), null, null, null, null,
                 List.of(mine.id(), theirs.id(), 999_999L), null), sdr.id(), sdr.id(), true).id());
 
         assertThat(done.enrolled()).isEqualTo(1);
