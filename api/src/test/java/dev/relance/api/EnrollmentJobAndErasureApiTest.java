@@ -59,6 +59,56 @@ class EnrollmentJobAndErasureApiTest {
     }
 
     @Test
+    void an_sdr_saves_a_filter_that_only_they_and_managers_see_and_enrolls_its_prospects_by_id() {
+        SignedIn sdr = fixtures.signIn(Role.SDR);
+        Api api = fixtures.as(sdr);
+        long mailbox = fixtures.as(Role.ADMIN).post("/api/v1/mailboxes", Json.mailbox("sf" + System.nanoTime() + "@relance.test",
+                sdr.id())).json().get("id").asLong();
+        long sequence = fixtures.as(Role.MARKETER).post("/api/v1/sequences", Json.sequence("Saved")).json().get("id").asLong();
+        String segment = "seg" + System.nanoTime();
+        for (String email : new String[] {"a", "b"}) {
+            api.post("/api/v1/prospects", """
+                    {"email": "%s%d@saved.test", "customFields": {"segment": "%s"}}
+                    """.formatted(email, System.nanoTime(), segment));
+        }
+        api.post("/api/v1/prospects", """
+                {"email": "c%d@saved.test", "customFields": {"segment": "other"}}
+                """.formatted(System.nanoTime()));
+        String filter = """
+                {"name": "Segment %s", "criteria": {"customField": "segment", "customValue": "%s"}}
+                """.formatted(segment, segment);
+
+        Response saved = api.post("/api/v1/prospect-filters", filter);
+        Response duplicate = api.post("/api/v1/prospect-filters", filter);
+        Response halfCustom = api.post("/api/v1/prospect-filters", """
+                {"name": "half", "criteria": {"customField": "segment"}}
+                """);
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(201);
+        long id = saved.json().get("id").asLong();
+        assertThat(duplicate.status()).isEqualTo(409);
+        assertThat(halfCustom.status()).isEqualTo(400);
+        assertThat(halfCustom.isProblem()).isTrue();
+        assertThat(fixtures.as(Role.MANAGER).get("/api/v1/prospect-filters/" + id).status()).isEqualTo(200);
+        Api otherSdr = fixtures.as(fixtures.signIn(Role.SDR));
+        assertThat(otherSdr.get("/api/v1/prospect-filters/" + id).status()).isEqualTo(404);
+        assertThat(otherSdr.post("/api/v1/enrollment-jobs", """
+                {"sequenceId": %d, "savedFilterId": %d}
+                """.formatted(sequence, id)).status()).as("another SDR's saved filter").isEqualTo(404);
+        assertThat(fixtures.as(Role.MANAGER).delete("/api/v1/prospect-filters/" + id).status()).isEqualTo(403);
+
+        Response started = api.post("/api/v1/enrollment-jobs", """
+                {"sequenceId": %d, "mailboxId": %d, "savedFilterId": %d}
+                """.formatted(sequence, mailbox, id));
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        String location = started.headers().firstValue("Location").orElseThrow();
+        JsonNode done = awaitFinished(api, location.substring(location.indexOf("/api/")));
+        assertThat(done.get("enrolled").asInt()).isEqualTo(2);
+        assertThat(done.get("total").asInt()).isEqualTo(2);
+        assertThat(api.delete("/api/v1/prospect-filters/" + id).status()).isEqualTo(204);
+        assertThat(api.get("/api/v1/prospect-filters/" + id).status()).isEqualTo(404);
+    }
+
+    @Test
     void only_an_admin_erases_and_an_erased_address_is_never_enrolled_again() {
         SignedIn sdr = fixtures.signIn(Role.SDR);
         Api api = fixtures.as(sdr);

@@ -29,6 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * me, my tokens           rw     rw       rw        rw
  * mailboxes               rw     r        -         r
  * prospects, accounts     rw     r        r         rw
+ * saved prospect filters  rw     rw (own) -         rw (own only)
  * suppressions            rwd    r        -         rw (no delete)
  * sequences, stock        rw     r        rw        r
  * templates, snippets     rw     r        rw        r   (preview and validate: everyone)
@@ -86,6 +87,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/erasures", "/api/v1/erasures/**").hasRole(ADMIN)
                         .requestMatchers(GET, "/api/v1/enrollment-jobs", "/api/v1/enrollment-jobs/**").hasAnyRole(ADMIN, SDR)
                         .requestMatchers(POST, "/api/v1/enrollment-jobs", "/api/v1/enrollment-jobs/**").hasAnyRole(ADMIN, SDR)
+                        .requestMatchers("/api/v1/prospect-filters", "/api/v1/prospect-filters/**").hasAnyRole(ADMIN, MANAGER, SDR)
                         .requestMatchers(GET, "/api/v1/prospects", "/api/v1/prospects/**", "/api/v1/accounts",
                                 "/api/v1/accounts/**").hasAnyRole(ADMIN, MANAGER, MARKETER, SDR)
                         .requestMatchers("/api/v1/prospects", "/api/v1/prospects/**", "/api/v1/accounts",

@@ -34,6 +34,11 @@ public class JsonColumns {
         return mapper.writeValueAsString(value);
     }
 
+    /** The value {@link #writeObject} wrote, read back as {@code type}. */
+    public <T> T readObject(String json, Class<T> type) {
+        return mapper.readValue(json, type);
+    }
+
     public List<String> readStrings(String json) {
         return json == null ? List.of() : mapper.readValue(json, STRINGS);
     }

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Repository;
 
 import dev.relance.engine.enrollment.ChunkEnrollment;
 import dev.relance.engine.enrollment.ChunkEnrollment.Outcome;
+import dev.relance.engine.prospect.ProspectCriteria;
 import dev.relance.engine.support.JsonColumns;
 import dev.relance.engine.support.SqlArrays;
 import dev.relance.engine.support.Timestamps;
@@ -133,7 +134,7 @@ class EnrollmentJobRepository {
     /** Takes the job's selection once; returns how many prospects it added. */
     int select(long jobId, EnrollmentSource source) {
         return switch (source) {
-            case EnrollmentSource.ByFilter f -> jdbc.sql(SELECT_BY_FILTER).param("jobId", jobId)
+            case EnrollmentSource.ByFilter(ProspectCriteria f) -> jdbc.sql(SELECT_BY_FILTER).param("jobId", jobId)
                     .param("ownerId", f.ownerId()).param("accountId", f.accountId())
                     .param("customField", f.customField()).param("customValue", f.customValue())
                     .param("createdFrom", Timestamps.of(f.createdFrom())).param("createdTo", Timestamps.of(f.createdTo()))
@@ -202,7 +203,7 @@ class EnrollmentJobRepository {
     private static Map<String, Object> write(EnrollmentSource source) {
         Map<String, Object> out = new LinkedHashMap<>();
         switch (source) {
-            case EnrollmentSource.ByFilter f -> {
+            case EnrollmentSource.ByFilter(ProspectCriteria f) -> {
                 out.put("kind", "filter");
                 out.put("ownerId", f.ownerId());
                 out.put("accountId", f.accountId());
@@ -231,9 +232,9 @@ class EnrollmentJobRepository {
             return new EnrollmentSource.ByList(((List<?>) in.get("prospectIds")).stream()
                     .map(id -> ((Number) id).longValue()).toList());
         }
-        return new EnrollmentSource.ByFilter(number(in.get("ownerId")), number(in.get("accountId")),
+        return new EnrollmentSource.ByFilter(new ProspectCriteria(number(in.get("ownerId")), number(in.get("accountId")),
                 (String) in.get("customField"), (String) in.get("customValue"), instant(in.get("createdFrom")),
-                instant(in.get("createdTo")));
+                instant(in.get("createdTo"))));
     }
 
     private static Long number(Object value) {

@@ -31,6 +31,9 @@ import dev.relance.engine.enrollment.EnrollmentService;
 import dev.relance.engine.imports.Import;
 import dev.relance.engine.imports.ImportService;
 import dev.relance.engine.imports.ImportStatus;
+import dev.relance.engine.prospect.ProspectCriteria;
+import dev.relance.engine.prospect.SavedFilter;
+import dev.relance.engine.prospect.SavedFilterService;
 import dev.relance.engine.support.ConflictException;
 import dev.relance.engine.support.InvalidInputException;
 import dev.relance.engine.support.NotFoundException;
@@ -52,14 +55,16 @@ public class EnrollmentJobService implements ResumableJobs, DisposableBean {
     private final Clock clock;
     private final BatchProperties properties;
     private final ImportService imports;
+    private final SavedFilterService savedFilters;
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<Long, Boolean> running = new ConcurrentHashMap<>();
 
     EnrollmentJobService(EnrollmentJobRepository jobs, EnrollmentService enrollments, JobOperator operator,
             JobRepository batch, @Qualifier("bulkEnrollmentJob") Job job, BatchProperties properties,
-            ImportService imports, Clock clock) {
+            ImportService imports, SavedFilterService savedFilters, Clock clock) {
         this.properties = properties;
         this.imports = imports;
+        this.savedFilters = savedFilters;
         this.jobs = jobs;
         this.enrollments = enrollments;
         this.operator = operator;
@@ -212,24 +217,33 @@ public class EnrollmentJobService implements ResumableJobs, DisposableBean {
     private EnrollmentSource sourceOf(EnrollmentJobRequest request, long ownerId, Long createdBy,
             boolean ownProspectsOnly) {
         boolean listed = request.prospectIds() != null && !request.prospectIds().isEmpty();
-        boolean imported = request.importId() != null;
-        if ((listed ? 1 : 0) + (imported ? 1 : 0) + (request.filter() != null ? 1 : 0) != 1) {
-            throw new InvalidInputException("prospectIds", "give exactly one of importId, prospectIds or a filter");
+        long given = java.util.stream.Stream.of(listed ? request.prospectIds() : null, request.importId(),
+                request.savedFilterId(), request.filter()).filter(java.util.Objects::nonNull).count();
+        if (given != 1) {
+            throw new InvalidInputException("prospectIds",
+                    "give exactly one of importId, savedFilterId, prospectIds or a filter");
         }
-        if (imported) {
+        if (request.importId() != null) {
             return new EnrollmentSource.ByImport(completedImport(request.importId(), createdBy, ownProspectsOnly));
         }
         if (listed) {
             return new EnrollmentSource.ByList(request.prospectIds().stream().distinct().toList());
         }
-        EnrollmentJobRequest.Filter f = request.filter();
-        if ((f.customField() == null) != (f.customValue() == null)) {
-            throw new InvalidInputException("filter.customValue", "customField and customValue go together");
+        String field = request.filter() != null ? "filter" : "savedFilterId";
+        ProspectCriteria criteria = request.filter() != null ? request.filter().checked(field)
+                : savedCriteria(request.savedFilterId(), createdBy, ownProspectsOnly);
+        if (ownProspectsOnly && criteria.ownerId() != null && criteria.ownerId() != ownerId) {
+            throw new InvalidInputException(field + ".ownerId", "an SDR enrolls their own prospects only");
         }
-        if (ownProspectsOnly && f.ownerId() != null && f.ownerId() != ownerId) {
-            throw new InvalidInputException("filter.ownerId", "an SDR enrolls their own prospects only");
+        return new EnrollmentSource.ByFilter(ownProspectsOnly ? criteria.ownedBy(ownerId) : criteria);
+    }
+
+    // An SDR enrolls with their own saved filters only.
+    private ProspectCriteria savedCriteria(long savedFilterId, Long createdBy, boolean ownProspectsOnly) {
+        SavedFilter saved = savedFilters.get(savedFilterId);
+        if (ownProspectsOnly && (createdBy == null || saved.ownerId() != createdBy)) {
+            throw new NotFoundException("saved filter", savedFilterId);
         }
-        return new EnrollmentSource.ByFilter(ownProspectsOnly ? Long.valueOf(ownerId) : f.ownerId(), f.accountId(),
-                f.customField(), f.customValue(), f.createdFrom(), f.createdTo());
+        return saved.criteria();
     }
 }

@@ -1,7 +1,8 @@
 package dev.relance.engine.enrollment.bulk;
 
-import java.time.Instant;
 import java.util.List;
+
+import dev.relance.engine.prospect.ProspectCriteria;
 
 /**
  * Which prospects a bulk enrollment job takes. The selection is made once, by the job's first step
@@ -9,15 +10,8 @@ import java.util.List;
  */
 public sealed interface EnrollmentSource {
 
-    /**
-     * A saved filter; null criteria mean "any". Erased prospects are never selected.
-     *
-     * @param customField with {@code customValue}: prospects whose custom field equals that text
-     * @param createdFrom inclusive
-     * @param createdTo exclusive
-     */
-    record ByFilter(Long ownerId, Long accountId, String customField, String customValue, Instant createdFrom,
-            Instant createdTo) implements EnrollmentSource {
+    /** Prospects matching criteria (given inline, or copied from a saved filter); erased prospects are never selected. */
+    record ByFilter(ProspectCriteria criteria) implements EnrollmentSource {
     }
 
     /** The prospects an import's valid rows landed on (created, updated or unchanged); erased ones are not selected. */

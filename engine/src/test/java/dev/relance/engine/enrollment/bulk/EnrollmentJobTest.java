@@ -25,6 +25,7 @@ import dev.relance.engine.imports.ImportService;
 import dev.relance.engine.mailbox.Mailbox;
 import dev.relance.engine.mailbox.MailboxService;
 import dev.relance.engine.prospect.Prospect;
+import dev.relance.engine.prospect.ProspectCriteria;
 import dev.relance.engine.prospect.ProspectService;
 import dev.relance.engine.prospect.SuppressionDraft;
 import dev.relance.engine.prospect.SuppressionKind;
@@ -95,8 +96,8 @@ class EnrollmentJobTest {
         Sequence exclusive = sequences.create(aSequence().exclusive().build(), sdr.id());
         enrollments.enroll(new EnrollmentRequest(exclusive.id(), matching.get(4).id(), mailbox.id(), null), sdr.id(), sdr.id());
 
-        EnrollmentJob created = jobs.create(new EnrollmentJobRequest(sequence.id(), mailbox.id(), null, null, null, null,
-                new EnrollmentJobRequest.Filter(null, null, "segment", segment, null, null)), sdr.id(), sdr.id(), true);
+        EnrollmentJob created = jobs.create(new EnrollmentJobRequest(sequence.id(), mailbox.id(), null, null, null, null, null,
+                new ProspectCriteria(null, null, "segment", segment, null, null)), sdr.id(), sdr.id(), true);
         assertThat(created.status()).isEqualTo("QUEUED");
         EnrollmentJob done = jobs.run(created.id());
 
@@ -135,7 +136,7 @@ class EnrollmentJobTest {
         jdbc.sql("CREATE TRIGGER test_interrupt BEFORE INSERT ON enrollment FOR EACH ROW EXECUTE FUNCTION test_interrupt()")
                 .update();
         EnrollmentJob created = jobs.create(new EnrollmentJobRequest(sequence.id(), null, List.of(mailbox.id(), second.id()),
-                null, null, ids, null), sdr.id(), sdr.id(), true);
+                null, null, null, ids, null), sdr.id(), sdr.id(), true);
 
         EnrollmentJob interrupted = jobs.run(created.id());
 
@@ -166,9 +167,9 @@ class EnrollmentJobTest {
         for (int i = 0; i < 10; i++) {
             ids.add(prospects.create(aProspect().ownedBy(sdr.id()).build()).id());
         }
-        EnrollmentJob crashed = jobs.create(new EnrollmentJobRequest(sequence.id(), mailbox.id(), null, null, null,
+        EnrollmentJob crashed = jobs.create(new EnrollmentJobRequest(sequence.id(), mailbox.id(), null, null, null, null,
                 ids.subList(0, 7), null), sdr.id(), sdr.id(), true);
-        EnrollmentJob neverStarted = jobs.create(new EnrollmentJobRequest(sequence.id(), mailbox.id(), null, null, null,
+        EnrollmentJob neverStarted = jobs.create(new EnrollmentJobRequest(sequence.id(), mailbox.id(), null, null, null, null,
                 ids.subList(7, 10), null), sdr.id(), sdr.id(), true);
         interruptAfterTwoChunks(crashed.id());
         // What a killed process leaves behind: the job RUNNING with its last heartbeat, its Batch execution STARTED.
@@ -252,7 +253,7 @@ class EnrollmentJobTest {
         imports.awaitRun(imported.id(), java.time.Duration.ofMinutes(1));
 
         EnrollmentJob done = jobs.run(jobs.create(new EnrollmentJobRequest(sequence.id(), mailbox.id(), null, null,
-                imported.id(), null, null), sdr.id(), sdr.id(), true).id());
+                imported.id(), null, null, null), sdr.id(), sdr.id(), true).id());
 
         assertThat(done.total()).as("four valid rows, one invalid").isEqualTo(4);
         assertThat(done.enrolled()).isEqualTo(3);
@@ -265,10 +266,10 @@ class EnrollmentJobTest {
         User other = anSdr();
         Sequence theirs = sequences.create(aSequence().build(), other.id());
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> jobs.create(new EnrollmentJobRequest(theirs.id(),
-                mailboxes.create(aMailbox(other.id())).id(), null, null, imported.id(), null, null), other.id(), other.id(), true))
+                mailboxes.create(aMailbox(other.id())).id(), null, null, imported.id(), null, null, null), other.id(), other.id(), true))
                 .isInstanceOf(dev.relance.engine.support.NotFoundException.class);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> jobs.create(new EnrollmentJobRequest(sequence.id(),
-                mailbox.id(), null, null, imported.id(), List.of(existing.id()), null), sdr.id(), sdr.id(), true))
+                mailbox.id(), null, null, imported.id(), null, List.of(existing.id()), null), sdr.id(), sdr.id(), true))
                 .hasMessageContaining("exactly one of");
     }
 
@@ -277,7 +278,7 @@ class EnrollmentJobTest {
         Prospect mine = prospects.create(aProspect().ownedBy(sdr.id()).build());
         Prospect theirs = prospects.create(aProspect().ownedBy(anSdr().id()).build());
 
-        EnrollmentJob done = jobs.run(jobs.create(new EnrollmentJobRequest(sequence.id(), null, null, null, null,
+        EnrollmentJob done = jobs.run(jobs.create(new EnrollmentJobRequest(sequence.id(), null, null, null, null, null,
                 List.of(mine.id(), theirs.id(), 999_999L), null), sdr.id(), sdr.id(), true).id());
 
         assertThat(done.enrolled()).isEqualTo(1);
