@@ -233,21 +233,7 @@ class ImportServiceTest {
 
     @Test
     void an_import_left_running_by_a_dead_process_is_refused_a_restart_until_stale_then_resumes_once() throws Exception {
-        StringBuilder csv = new StringBuilder("email\n");
-        for (int i = 0; i < 7_000; i++) {
-            csv.append("k").append(i).append("@").append(domain).append('\n');
-        }
-        interruptions.failAfter(1);
-        Import failed = run(csv.toString().getBytes(StandardCharsets.UTF_8), new ImportOptions(null, null, null, null, null));
-        // What a killed process leaves behind: the import RUNNING and its job execution STARTED, never ended.
-        jdbc.sql("UPDATE prospect_import SET status = 'RUNNING', finished_at = NULL, heartbeat_at = :now WHERE id = :id")
-                .param("id", failed.id()).param("now", java.sql.Timestamp.from(clock.instant())).update();
-        jdbc.sql("""
-                UPDATE batch_job_execution SET status = 'STARTED', exit_code = 'UNKNOWN', end_time = NULL
-                 WHERE job_execution_id = (SELECT job_execution_id FROM prospect_import WHERE id = :id)
-                """).param("id", failed.id()).update();
-        jdbc.sql("UPDATE batch_step_execution SET status = 'STARTED', end_time = NULL WHERE job_execution_id = "
-                + "(SELECT job_execution_id FROM prospect_import WHERE id = :id)").param("id", failed.id()).update();
+        Import failed = leftRunningByADeadProcess(7_000);
 
         assertThatThrownBy(() -> imports.restart(failed.id())).hasMessageContaining("is running");
         clock.advance(Duration.ofMinutes(3));
@@ -263,20 +249,8 @@ class ImportServiceTest {
     }
 
     @Test
-    void the_recovery_resumes_an_import_of_a_dead_process_once_its_heartbeat_is_stale_and_the_heartbeat_keeps_live_ones()
-            throws Exception {
-        StringBuilder csv = new StringBuilder("email\n");
-        for (int i = 0; i < 6_000; i++) {
-            csv.append("r").append(i).append("@").append(domain).append('\n');
-        }
-        interruptions.failAfter(1);
-        Import failed = run(csv.toString().getBytes(StandardCharsets.UTF_8), new ImportOptions(null, null, null, null, null));
-        jdbc.sql("UPDATE prospect_import SET status = 'RUNNING', finished_at = NULL, heartbeat_at = :now WHERE id = :id")
-                .param("id", failed.id()).param("now", java.sql.Timestamp.from(clock.instant())).update();
-        jdbc.sql("""
-                UPDATE batch_job_execution SET status = 'STARTED', exit_code = 'UNKNOWN', end_time = NULL
-                 WHERE job_execution_id = (SELECT job_execution_id FROM prospect_import WHERE id = :id)
-                """).param("id", failed.id()).update();
+    void the_recovery_resumes_an_import_of_a_dead_process_once_its_heartbeat_is_stale() throws Exception {
+        Import failed = leftRunningByADeadProcess(6_000);
 
         imports.resumeAbandoned(clock.instant().minus(Duration.ofMinutes(2)));
         assertThat(imports.get(failed.id()).created()).as("not stale yet: left alone").isEqualTo(5_000);
@@ -306,6 +280,28 @@ class ImportServiceTest {
         assertThat(big.charset()).isEqualTo("UTF-16BE");
         assertThat(big.created()).as(big.toString()).isEqualTo(1);
         assertThat(prospect("zoe.be@" + domain)).containsEntry("first_name", "Zoë");
+    }
+
+    /** An import of {@code rows} addresses whose first chunk committed, left as a killed process leaves it. */
+    private Import leftRunningByADeadProcess(int rows) throws Exception {
+        StringBuilder csv = new StringBuilder("email\n");
+        for (int i = 0; i < rows; i++) {
+            csv.append("k").append(i).append("@").append(domain).append('\n');
+        }
+        interruptions.failAfter(1);
+        Import failed = run(csv.toString().getBytes(StandardCharsets.UTF_8), new ImportOptions(null, null, null, null, null));
+        // The import RUNNING with its last heartbeat, and its job and step executions STARTED, never ended.
+        jdbc.sql("UPDATE prospect_import SET status = 'RUNNING', finished_at = NULL, heartbeat_at = :now WHERE id = :id")
+                .param("id", failed.id()).param("now", java.sql.Timestamp.from(clock.instant())).update();
+        jdbc.sql("""
+                UPDATE batch_job_execution SET status = 'STARTED', exit_code = 'UNKNOWN', end_time = NULL
+                 WHERE job_execution_id = (SELECT job_execution_id FROM prospect_import WHERE id = :id)
+                """).param("id", failed.id()).update();
+        jdbc.sql("""
+                UPDATE batch_step_execution SET status = 'STARTED', end_time = NULL
+                 WHERE job_execution_id = (SELECT job_execution_id FROM prospect_import WHERE id = :id)
+                """).param("id", failed.id()).update();
+        return failed;
     }
 
     private Import run(byte[] content, ImportOptions options) throws Exception {
