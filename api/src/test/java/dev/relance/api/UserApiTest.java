@@ -57,4 +57,36 @@ class UserApiTest {
         assertThat(fixtures.anonymous().withBasic(sdr.user().username(), ApiFixtures.PASSWORD).get("/api/v1/me").status())
                 .isEqualTo(401);
     }
+
+    @Test
+    void an_admin_groups_users_in_teams_that_managers_read_and_users_filter_by_team() {
+        Api admin = fixtures.as(Role.ADMIN);
+        String name = "Pod " + System.nanoTime();
+        Response team = admin.post("/api/v1/teams", "{\"name\": \"" + name + "\"}");
+        assertThat(team.status()).as(team.toString()).isEqualTo(201);
+        long teamId = team.json().get("id").asLong();
+        ApiValidationTest.assertProblem(admin.post("/api/v1/teams", "{\"name\": \"" + name.toUpperCase() + "\"}"), 409,
+                "duplicate-team");
+        SignedIn sdr = fixtures.signIn(Role.SDR);
+        String member = """
+                {"username": "%s", "email": "%s", "displayName": "Sam", "role": "SDR", "teamId": %s}
+                """;
+
+        Response joined = admin.put("/api/v1/users/" + sdr.id(), member.formatted(sdr.user().username(), sdr.user().email(),
+                teamId));
+        Response unknownTeam = admin.put("/api/v1/users/" + sdr.id(), member.formatted(sdr.user().username(),
+                sdr.user().email(), 999_999));
+
+        assertThat(joined.status()).as(joined.toString()).isEqualTo(200);
+        assertThat(joined.json().get("teamId").asLong()).isEqualTo(teamId);
+        ApiValidationTest.assertProblem(unknownTeam, 400, "validation");
+        assertThat(admin.get("/api/v1/users?teamId=" + teamId).json().get("items").valueStream()
+                .map(u -> u.get("id").asLong())).containsExactly(sdr.id());
+        assertThat(fixtures.as(Role.MANAGER).get("/api/v1/teams").json().get("items").valueStream()
+                .map(t -> t.get("name").asString())).contains(name);
+        assertThat(fixtures.as(Role.MANAGER).get("/api/v1/reports/reps?teamId=" + teamId).json().get("reps").valueStream()
+                .map(r -> r.get("userId").asLong())).as("rep activity of one team").containsExactly(sdr.id());
+        assertThat(admin.delete("/api/v1/teams/" + teamId).status()).isEqualTo(204);
+        assertThat(admin.get("/api/v1/users/" + sdr.id()).json().get("teamId").isNull()).isTrue();
+    }
 }

@@ -115,17 +115,17 @@ class ReportController {
         return ResponseEntity.ok(funnel);
     }
 
-    /** @param granularity day (default) or week */
+    /** @param granularity day (default) or week; @param teamId only that team's reps */
     @GetMapping("/reps")
     ResponseEntity<?> reps(@AuthenticationPrincipal RelanceUser me,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) String granularity, @RequestParam(required = false) Long ownerId,
-            @RequestParam(required = false) String format,
+            @RequestParam(required = false) Long teamId, @RequestParam(required = false) String format,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept, HttpServletResponse response)
             throws IOException {
         RepActivityReport report = reps.activity(ReportPeriod.of(from, to, clock), granularity(granularity),
-                me.visibleOwner(ownerId));
+                me.visibleOwner(ownerId), teamId);
         if (csv(format, accept)) {
             return csv(response, "reps", ReportTables.reps(report));
         }

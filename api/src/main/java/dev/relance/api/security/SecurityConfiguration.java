@@ -26,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <pre>
  *                         ADMIN  MANAGER  MARKETER  SDR
  * users                   rw     -        -         -
+ * teams                   rw     r        -         -
  * me, my tokens           rw     rw       rw        rw
  * mailboxes               rw     r        -         r
  * prospects, accounts     rw     r        r         rw
@@ -81,6 +82,8 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
                         .requestMatchers("/api/v1/me", "/api/v1/me/**").authenticated()
                         .requestMatchers("/api/v1/users", "/api/v1/users/**").hasRole(ADMIN)
+                        .requestMatchers(GET, "/api/v1/teams", "/api/v1/teams/**").hasAnyRole(ADMIN, MANAGER)
+                        .requestMatchers("/api/v1/teams", "/api/v1/teams/**").hasRole(ADMIN)
                         .requestMatchers(GET, "/api/v1/mailboxes", "/api/v1/mailboxes/**").hasAnyRole(ADMIN, MANAGER, SDR)
                         .requestMatchers("/api/v1/mailboxes", "/api/v1/mailboxes/**").hasRole(ADMIN)
                         .requestMatchers(POST, "/api/v1/prospects/*/erase").hasRole(ADMIN)

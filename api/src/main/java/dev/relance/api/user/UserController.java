@@ -39,8 +39,8 @@ class UserController {
 
     @GetMapping
     Page<User> list(@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor,
-            @RequestParam(required = false) Role role) {
-        return users.list(PageRequest.of(limit, cursor), role);
+            @RequestParam(required = false) Role role, @RequestParam(required = false) Long teamId) {
+        return users.list(PageRequest.of(limit, cursor), role, teamId);
     }
 
     @GetMapping("/{id}")

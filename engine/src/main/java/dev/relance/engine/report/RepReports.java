@@ -46,13 +46,19 @@ public class RepReports {
     /** @param ownerId one rep, or null for every rep (SDRs, and anyone with activity in the period) */
     @Transactional(readOnly = true)
     public RepActivityReport activity(ReportPeriod period, Granularity granularity, Long ownerId) {
+        return activity(period, granularity, ownerId, null);
+    }
+
+    /** @param teamId only the reps of this team, when given */
+    @Transactional(readOnly = true)
+    public RepActivityReport activity(ReportPeriod period, Granularity granularity, Long ownerId, Long teamId) {
         List<DayRow> days = reader.days(period, ownerId);
         List<Answer> answers = reader.interestedAnswers(period, ownerId);
         Map<Long, Target> targets = reader.targets(ownerId).stream()
                 .collect(Collectors.toMap(Target::userId, Function.identity()));
         Map<Long, Long> overdue = tasks.overdueCountByOwner();
         List<Rep> reps = new ArrayList<>();
-        for (Person person : reader.people(period, ownerId)) {
+        for (Person person : reader.people(period, ownerId, teamId)) {
             long id = person.id();
             Target target = targets.get(id);
             List<DayRow> mine = days.stream().filter(d -> d.ownerId() == id).toList();

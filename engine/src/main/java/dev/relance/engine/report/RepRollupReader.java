@@ -27,10 +27,12 @@ class RepRollupReader {
     record Answer(long ownerId, LocalDate day, long answerSeconds) {
     }
 
-    // The reps of the report: every enabled SDR, and anyone else with activity in the period.
+    // The reps of the report: every enabled SDR, and anyone else with activity in the period; of one
+    // team when asked.
     private static final String PEOPLE = """
             SELECT u.id, u.display_name AS name FROM app_user u
             WHERE (CAST(:ownerId AS bigint) IS NULL OR u.id = CAST(:ownerId AS bigint))
+              AND (CAST(:teamId AS bigint) IS NULL OR u.team_id = CAST(:teamId AS bigint))
               AND (u.role = 'SDR' AND u.enabled
                    OR EXISTS (SELECT 1 FROM report_owner_daily d
                               WHERE d.owner_id = u.id AND d.day BETWEEN :from AND :to))
@@ -75,9 +77,9 @@ class RepRollupReader {
         this.jdbc = jdbc;
     }
 
-    List<Person> people(ReportPeriod period, Long ownerId) {
+    List<Person> people(ReportPeriod period, Long ownerId, Long teamId) {
         return jdbc.sql(PEOPLE).param("from", Date.valueOf(period.from())).param("to", Date.valueOf(period.to()))
-                .param("ownerId", ownerId).query(Person.class).list();
+                .param("ownerId", ownerId).param("teamId", teamId).query(Person.class).list();
     }
 
     List<DayRow> days(ReportPeriod period, Long ownerId) {

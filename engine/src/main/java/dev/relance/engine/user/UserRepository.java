@@ -15,29 +15,30 @@ import dev.relance.engine.support.Timestamps;
 class UserRepository {
 
     private static final String INSERT = """
-            INSERT INTO app_user (username, email, display_name, role, password_hash, enabled, created_at, updated_at)
-            VALUES (:username, :email, :displayName, :role, :passwordHash, :enabled, :now, :now)
-            RETURNING id, username, email, display_name, role, enabled, created_at, updated_at
+            INSERT INTO app_user (username, email, display_name, role, password_hash, enabled, team_id, created_at, updated_at)
+            VALUES (:username, :email, :displayName, :role, :passwordHash, :enabled, :teamId, :now, :now)
+            RETURNING id, username, email, display_name, role, enabled, team_id, created_at, updated_at
             """;
 
     private static final String UPDATE = """
             UPDATE app_user
                SET username = :username, email = :email, display_name = :displayName, role = :role,
-                   password_hash = COALESCE(:passwordHash, password_hash), enabled = :enabled,
+                   password_hash = COALESCE(:passwordHash, password_hash), enabled = :enabled, team_id = :teamId,
                    updated_at = :now, version = version + 1
              WHERE id = :id
-            RETURNING id, username, email, display_name, role, enabled, created_at, updated_at
+            RETURNING id, username, email, display_name, role, enabled, team_id, created_at, updated_at
             """;
 
     private static final String FIND_BY_ID = """
-            SELECT id, username, email, display_name, role, enabled, created_at, updated_at FROM app_user WHERE id = :id
+            SELECT id, username, email, display_name, role, enabled, team_id, created_at, updated_at FROM app_user WHERE id = :id
             """;
 
     private static final String LIST = """
-            SELECT id, username, email, display_name, role, enabled, created_at, updated_at
+            SELECT id, username, email, display_name, role, enabled, team_id, created_at, updated_at
               FROM app_user
              WHERE (CAST(:beforeId AS bigint) IS NULL OR id < :beforeId)
                AND (CAST(:role AS text) IS NULL OR role = :role)
+               AND (CAST(:teamId AS bigint) IS NULL OR team_id = :teamId)
              ORDER BY id DESC
              LIMIT :limit
             """;
@@ -61,7 +62,7 @@ class UserRepository {
 
     private static final RowMapper<User> USER = (rs, row) -> new User(
             rs.getLong("id"), rs.getString("username"), rs.getString("email"), rs.getString("display_name"),
-            Role.valueOf(rs.getString("role")), rs.getBoolean("enabled"),
+            Role.valueOf(rs.getString("role")), rs.getBoolean("enabled"), rs.getObject("team_id", Long.class),
             Timestamps.instant(rs, "created_at"), Timestamps.instant(rs, "updated_at"));
 
     private final JdbcClient jdbc;
@@ -74,7 +75,8 @@ class UserRepository {
         return jdbc.sql(INSERT)
                 .param("username", draft.username()).param("email", draft.email())
                 .param("displayName", draft.displayName()).param("role", draft.role().name())
-                .param("passwordHash", passwordHash).param("enabled", draft.isEnabled()).param("now", Timestamps.of(now))
+                .param("passwordHash", passwordHash).param("enabled", draft.isEnabled()).param("teamId", draft.teamId())
+                .param("now", Timestamps.of(now))
                 .query(USER).single();
     }
 
@@ -82,7 +84,8 @@ class UserRepository {
         return jdbc.sql(UPDATE)
                 .param("id", id).param("username", draft.username()).param("email", draft.email())
                 .param("displayName", draft.displayName()).param("role", draft.role().name())
-                .param("passwordHash", passwordHashOrNull).param("enabled", draft.isEnabled()).param("now", Timestamps.of(now))
+                .param("passwordHash", passwordHashOrNull).param("enabled", draft.isEnabled()).param("teamId", draft.teamId())
+                .param("now", Timestamps.of(now))
                 .query(USER).optional();
     }
 
@@ -90,8 +93,9 @@ class UserRepository {
         return jdbc.sql(FIND_BY_ID).param("id", id).query(USER).optional();
     }
 
-    List<User> list(PageRequest page, Role role) {
+    List<User> list(PageRequest page, Role role, Long teamId) {
         return jdbc.sql(LIST).param("beforeId", page.beforeId()).param("role", role == null ? null : role.name())
+                .param("teamId", teamId)
                 .param("limit", page.fetchSize()).query(USER).list();
     }
 

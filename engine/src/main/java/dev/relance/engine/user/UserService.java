@@ -52,6 +52,8 @@ public class UserService {
             return users.insert(draft, passwordEncoder.encode(draft.password()), clock.instant());
         } catch (DuplicateKeyException e) {
             throw duplicate(e);
+        } catch (DataIntegrityViolationException e) {
+            throw Constraints.invalidReference(e, "app_user");
         }
     }
 
@@ -65,6 +67,8 @@ public class UserService {
             return users.update(id, draft, hash, clock.instant()).orElseThrow(() -> new NotFoundException("user", id));
         } catch (DuplicateKeyException e) {
             throw duplicate(e);
+        } catch (DataIntegrityViolationException e) {
+            throw Constraints.invalidReference(e, "app_user");
         }
     }
 
@@ -72,8 +76,9 @@ public class UserService {
         return users.findById(id).orElseThrow(() -> new NotFoundException("user", id));
     }
 
-    public Page<User> list(PageRequest page, Role role) {
-        return Page.of(users.list(page, role), page, User::id);
+    /** Users newest first, of one role and one team when given. */
+    public Page<User> list(PageRequest page, Role role, Long teamId) {
+        return Page.of(users.list(page, role, teamId), page, User::id);
     }
 
     /** Deletes a user who owns nothing; one who does must be disabled instead. */
