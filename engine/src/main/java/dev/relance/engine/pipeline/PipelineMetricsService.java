@@ -3,12 +3,10 @@ package dev.relance.engine.pipeline;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +23,9 @@ import dev.relance.engine.pipeline.PipelineMetrics.WinRate;
 import dev.relance.engine.support.InvalidInputException;
 
 /**
- * Stage metrics over the stage history and the opportunities: entries and conversion per stage, time
- * in stage, win rate, sales cycle, open and weighted pipeline, forecast by month and velocity, per
- * currency where money is involved. Definitions in the README's "Pipeline" section.
+ * Stage metrics read from the pipeline rollups: entries and conversion per stage, time in stage, win
+ * rate, sales cycle, open and weighted pipeline, forecast by month and velocity, per currency where
+ * money is involved. Definitions in the README's "Pipeline" section.
  */
 @Service
 public class PipelineMetricsService {
@@ -62,36 +60,51 @@ public class PipelineMetricsService {
         Instant end = to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         Long owner = query.ownerId();
         Long sequence = query.sequenceId();
+        MetricsRepository.Keys keys = MetricsRepository.Keys.of(owner, sequence);
 
-        List<MetricsRepository.Closed> closed = metrics.closed(start, end, owner, sequence);
-        List<MetricsRepository.Open> open = metrics.open(owner, sequence);
-        long won = closed.stream().filter(c -> c.category() == StageCategory.WON).count();
-        long lost = closed.size() - won;
-        List<BigDecimal> cycles = closed.stream().filter(c -> c.category() == StageCategory.WON)
-                .map(PipelineMetricsService::cycleSeconds).toList();
+        Map<Long, MetricsRepository.Middles> middles = new HashMap<>();
+        MetricsRepository.Middles cycleMiddles = null;
+        for (MetricsRepository.Middles m : metrics.medians(start, end, keys)) {
+            if (m.stageId() == null) {
+                cycleMiddles = m;
+            } else {
+                middles.put(m.stageId(), m);
+            }
+        }
+        List<MetricsRepository.Closed> closed = metrics.closed(from, to, keys);
+        List<MetricsRepository.Open> open = metrics.open(keys);
+        long won = count(closed, StageCategory.WON, null);
+        long lost = count(closed, StageCategory.LOST, null);
+        BigDecimal cycleSeconds = closed.stream().filter(c -> c.category() == StageCategory.WON)
+                .map(MetricsRepository.Closed::cycleSeconds).reduce(BigDecimal.ZERO, BigDecimal::add);
         long withoutAmount = open.stream().filter(o -> o.currency() == null).mapToLong(MetricsRepository.Open::count)
                 .sum();
-        return new PipelineMetrics(from, to, owner, sequence, now, stageMetrics(start, end, owner, sequence),
-                new WinRate(won, lost, ratio(won, won + lost)), durations(cycles), currencies(open, closed),
-                forecast(metrics.forecast(owner, sequence)), withoutAmount);
+        return new PipelineMetrics(from, to, owner, sequence, now, stageMetrics(from, to, keys, middles),
+                new WinRate(won, lost, ratio(won, won + lost)), durations(won, cycleSeconds, cycleMiddles),
+                currencies(open, closed), forecast(metrics.forecast(keys)), withoutAmount);
     }
 
-    private List<StageMetrics> stageMetrics(Instant start, Instant end, Long owner, Long sequence) {
-        Map<Long, MetricsRepository.Entries> entries = new HashMap<>();
-        metrics.entries(start, end, owner, sequence).forEach(e -> entries.put(e.stageId(), e));
-        Map<Long, MetricsRepository.Stays> stays = new HashMap<>();
-        metrics.stays(start, end, owner, sequence).forEach(s -> stays.put(s.stageId(), s));
+    private List<StageMetrics> stageMetrics(LocalDate from, LocalDate to, MetricsRepository.Keys keys,
+            Map<Long, MetricsRepository.Middles> middles) {
+        Map<Long, MetricsRepository.StageTotals> totals = new HashMap<>();
+        metrics.stages(from, to, keys).forEach(t -> totals.put(t.stageId(), t));
         List<StageMetrics> rows = new ArrayList<>();
         for (Stage stage : stages.list()) {
-            MetricsRepository.Entries entry = entries.get(stage.id());
-            long entered = entry == null ? 0 : entry.entered();
+            MetricsRepository.StageTotals total = totals.get(stage.id());
+            long entered = total == null ? 0 : total.entered();
             boolean open = stage.category() == StageCategory.OPEN;
-            Long advanced = open ? Long.valueOf(entry == null ? 0 : entry.advanced()) : null;
+            Long advanced = open ? Long.valueOf(total == null ? 0 : total.advanced()) : null;
+            Durations timeInStage = total == null ? durations(0, null, null)
+                    : durations(total.stays(), total.staySeconds(), middles.get(stage.id()));
             rows.add(new StageMetrics(stage.key(), stage.name(), stage.position(), stage.category(), stage.probability(),
-                    entered, advanced, open ? ratio(advanced, entered) : null,
-                    durations(stays.get(stage.id()))));
+                    entered, advanced, open ? ratio(advanced, entered) : null, timeInStage));
         }
         return rows;
+    }
+
+    private static long count(List<MetricsRepository.Closed> closed, StageCategory category, String currency) {
+        return closed.stream().filter(c -> c.category() == category && (currency == null || currency.equals(c.currency())))
+                .mapToLong(MetricsRepository.Closed::count).sum();
     }
 
     private static List<CurrencyMetrics> currencies(List<MetricsRepository.Open> open,
@@ -103,15 +116,13 @@ public class PipelineMetricsService {
         for (String code : codes) {
             MetricsRepository.Open pipeline = open.stream().filter(o -> code.equals(o.currency())).findFirst()
                     .orElse(new MetricsRepository.Open(code, 0, BigDecimal.ZERO, BigDecimal.ZERO));
-            List<MetricsRepository.Closed> wonHere = closed.stream()
-                    .filter(c -> code.equals(c.currency()) && c.category() == StageCategory.WON).toList();
-            long won = wonHere.size();
-            long lost = closed.stream().filter(c -> code.equals(c.currency()) && c.category() == StageCategory.LOST)
-                    .count();
-            BigDecimal wonAmount = wonHere.stream().map(MetricsRepository.Closed::amount)
-                    .reduce(BigDecimal.ZERO, BigDecimal::add);
-            BigDecimal cycleSeconds = wonHere.stream().map(PipelineMetricsService::cycleSeconds)
-                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            MetricsRepository.Closed wonHere = closed.stream()
+                    .filter(c -> code.equals(c.currency()) && c.category() == StageCategory.WON).findFirst()
+                    .orElse(new MetricsRepository.Closed(StageCategory.WON, code, 0, BigDecimal.ZERO, BigDecimal.ZERO));
+            long won = wonHere.count();
+            long lost = count(closed, StageCategory.LOST, code);
+            BigDecimal wonAmount = wonHere.amount();
+            BigDecimal cycleSeconds = wonHere.cycleSeconds();
             rows.add(new CurrencyMetrics(code, pipeline.count(), Money.format(pipeline.amount()),
                     Money.format(pipeline.weighted()), won, lost, ratio(won, won + lost),
                     won == 0 ? null : Money.format(wonAmount.divide(BigDecimal.valueOf(won), 2, RoundingMode.HALF_UP)),
@@ -138,33 +149,15 @@ public class PipelineMetricsService {
                 Money.format(f.weighted()))).toList();
     }
 
-    private static BigDecimal cycleSeconds(MetricsRepository.Closed won) {
-        long seconds = Duration.between(won.firstTouch(), won.closedAt()).toSeconds();
-        return BigDecimal.valueOf(Math.max(0, seconds));
-    }
-
-    private static Durations durations(List<BigDecimal> seconds) {
-        if (seconds.isEmpty()) {
+    // Mean from the rollup's count and sum; median from the middle values (their mean when the count is even).
+    private static Durations durations(long samples, BigDecimal totalSeconds, MetricsRepository.Middles middles) {
+        if (samples == 0 || middles == null) {
             return new Durations(0, null, null);
         }
-        List<BigDecimal> sorted = seconds.stream().sorted(Comparator.naturalOrder()).toList();
-        int n = sorted.size();
-        BigDecimal sum = sorted.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal median = n % 2 == 1 ? sorted.get(n / 2)
-                : sorted.get(n / 2 - 1).add(sorted.get(n / 2)).divide(BigDecimal.TWO, 6, RoundingMode.HALF_UP);
-        return new Durations(n, days(sum.divide(BigDecimal.valueOf(n), 6, RoundingMode.HALF_UP)), days(median));
-    }
-
-    // The same figures as durations(List) from the database's count, sum and middle values.
-    private static Durations durations(MetricsRepository.Stays stays) {
-        if (stays == null || stays.samples() == 0) {
-            return new Durations(0, null, null);
-        }
-        long n = stays.samples();
-        BigDecimal median = n % 2 == 1 ? stays.lowMiddle()
-                : stays.lowMiddle().add(stays.highMiddle()).divide(BigDecimal.TWO, 6, RoundingMode.HALF_UP);
-        return new Durations(n, days(stays.totalSeconds().divide(BigDecimal.valueOf(n), 6, RoundingMode.HALF_UP)),
-                days(median));
+        BigDecimal median = samples % 2 == 1 ? middles.low()
+                : middles.low().add(middles.high()).divide(BigDecimal.TWO, 6, RoundingMode.HALF_UP);
+        return new Durations(samples,
+                days(totalSeconds.divide(BigDecimal.valueOf(samples), 6, RoundingMode.HALF_UP)), days(median));
     }
 
     private static BigDecimal days(BigDecimal seconds) {
