@@ -63,6 +63,13 @@ class OpportunityRepository {
             SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))
             """;
 
+    // The pipeline rollups' lock (V16__pipeline_rollups), which their triggers take before changing a
+    // rollup row. Every change of opportunities takes it first, before any row lock: a transaction that
+    // holds it never waits for an opportunity that a transaction waiting for it has locked.
+    private static final String LOCK_ROLLUPS = """
+            SELECT pg_advisory_xact_lock(hashtextextended('pipeline-rollups', 0))
+            """;
+
     // The reply's opportunity: the one it created, else the latest it moved.
     private static final String OF_REPLY = """
             SELECT o.*, s.key AS stage_key, s.category AS stage_category, s.position AS stage_position
@@ -177,6 +184,10 @@ class OpportunityRepository {
     void lockKey(Long accountId, long prospectId) {
         String key = accountId != null ? "opportunity:account:" + accountId : "opportunity:prospect:" + prospectId;
         jdbc.sql(LOCK_KEY).param("key", key).query((rs, row) -> 1).list();
+    }
+
+    void lockRollups() {
+        jdbc.sql(LOCK_ROLLUPS).query((rs, row) -> 1).list();
     }
 
     Optional<Current> openFor(Long accountId, long prospectId) {

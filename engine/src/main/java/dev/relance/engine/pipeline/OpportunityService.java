@@ -59,6 +59,7 @@ public class OpportunityService {
      */
     @Transactional
     public Opportunity create(OpportunityDraft draft, Long createdBy) {
+        opportunities.lockRollups();
         Money money = Money.parse(draft.amount(), draft.currency());
         Stage stage = draft.stage() == null ? firstOpen() : stages.byKey(draft.stage(), "stage");
         Long accountId = accountOf(draft);
@@ -80,6 +81,7 @@ public class OpportunityService {
      */
     @Transactional
     public Opportunity replace(long id, OpportunityDraft draft) {
+        opportunities.lockRollups();
         OpportunityRepository.Current current = opportunities.lock(id)
                 .orElseThrow(() -> new NotFoundException("opportunity", id));
         if (draft.stage() != null && !draft.stage().equals(current.opportunity().stage())) {
@@ -106,6 +108,7 @@ public class OpportunityService {
      */
     @Transactional
     public Opportunity move(long id, String stageKey, String reason, Long movedBy) {
+        opportunities.lockRollups();
         Stage target = stages.byKey(stageKey, "stage");
         OpportunityRepository.Current current = opportunities.lock(id)
                 .orElseThrow(() -> new NotFoundException("opportunity", id));
@@ -132,6 +135,7 @@ public class OpportunityService {
      */
     @Transactional
     public Opportunity qualifyReply(Long messageId, long prospectId, String stageKey, Long qualifiedBy) {
+        opportunities.lockRollups();
         Stage target = stages.byKey(stageKey == null ? properties.qualifiedReplyStage() : stageKey, "stage");
         if (target.category() != StageCategory.OPEN) {
             throw new InvalidInputException("stage", "must be an OPEN stage: a reply qualifies, it does not close");
@@ -169,6 +173,7 @@ public class OpportunityService {
      */
     @Transactional
     public Opportunity disqualifyReply(long messageId, String reason, Long disqualifiedBy) {
+        opportunities.lockRollups();
         OpportunityRepository.Current current = opportunities.ofReply(messageId)
                 .orElseThrow(() -> new ConflictException("no-opportunity",
                         "no opportunity was created or moved by this reply"));
