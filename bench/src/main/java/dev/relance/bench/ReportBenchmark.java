@@ -9,9 +9,14 @@ import java.util.function.IntConsumer;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.relance.engine.pipeline.MetricsQuery;
+import dev.relance.engine.pipeline.Opportunity;
+import dev.relance.engine.pipeline.OpportunityService;
 import dev.relance.engine.pipeline.PipelineMetricsService;
+import dev.relance.engine.pipeline.StageCategory;
 import dev.relance.engine.report.RepActivityReport.Granularity;
 import dev.relance.engine.report.RepReports;
 import dev.relance.engine.report.ReportPeriod;
@@ -104,8 +109,22 @@ public final class ReportBenchmark {
             measure("pipeline metrics, 90 days, one source sequence", calls,
                     i -> pipeline.metrics(new MetricsQuery(quarter.from(), quarter.to(), null,
                             (long) (1 + random.nextInt(ReportFixture.SEQUENCES)))));
+            measure("pipeline metrics, 90 days, one owner and one source sequence", calls,
+                    i -> pipeline.metrics(new MetricsQuery(quarter.from(), quarter.to(),
+                            (long) (1 + random.nextInt(ReportFixture.OWNERS)),
+                            (long) (1 + random.nextInt(ReportFixture.SEQUENCES)))));
+            // What the rollup triggers add to a write: a move of a random opportunity, rolled back.
+            OpportunityService opportunityService = engine.getBean(OpportunityService.class);
+            TransactionTemplate rolledBack = new TransactionTemplate(engine.getBean(PlatformTransactionManager.class));
+            measure("pipeline move, rolled back (POST /opportunities/{id}/stage)", calls,
+                    i -> rolledBack.executeWithoutResult(status -> {
+                        Opportunity opportunity = opportunityService.get(1 + random.nextInt(opportunities));
+                        String target = opportunity.category() == StageCategory.LOST ? "SQL" : "CLOSED_LOST";
+                        opportunityService.move(opportunity.id(), target, "bench", null);
+                        status.setRollbackOnly();
+                    }));
             System.out.printf(Locale.ROOT, "load average after the calls: %s%n", loadAverage());
-            PgStatements.print(jdbc, (calls + calls / 4) * 3);
+            PgStatements.print(jdbc, (calls + calls / 4) * 4);
         }
     }
 
