@@ -51,7 +51,11 @@ import dev.relance.engine.user.UserService;
  * o5   A     (none)                   SAL Mar 15
  * o6   A     EUR       4000           SAL Mar 2, LOST Mar 9
  * o7   B     EUR       3000           SQL Feb 10 (before the period), OPPORTUNITY Mar 11; close May 10
+ * o8   A     (none)                   SAL 2025-06-02, LOST Jun 5, reopened SAL Jul 3, SQL Jul 10, LOST Jul 20
  * </pre>
+ *
+ * <p>o8 lives in June and July 2025 only (and is closed now): it is there for entries, which count an
+ * opportunity in a stage once, on its first entry, and changes no March figure.
  */
 @EngineTest
 @TestPropertySource(properties = "relance.pipeline.qualified-reply-stage=SAL")
@@ -117,11 +121,43 @@ class PipelineMetricsTest {
         long o7 = create(prospect("buyer@seven.test"), "SQL", "3000", "EUR", "2026-05-10", ownerB, null, "2026-02-10");
         move(o7, "OPPORTUNITY", "2026-03-11");
 
+        long o8 = create(prospect("buyer@eight.test"), "SAL", null, null, null, ownerA, null, "2025-06-02");
+        move(o8, "CLOSED_LOST", "2025-06-05");
+        move(o8, "SAL", "2025-07-03");
+        move(o8, "SQL", "2025-07-10");
+        move(o8, "CLOSED_LOST", "2025-07-20");
+
         clock.set(Instant.parse("2026-04-01T00:00:00Z"));
     }
 
     @Test
-    void entries_count_distinct_opportunities_entering_each_stage_and_a_skipped_stage_is_not_entered() {
+    void a_stage_entered_again_counts_once_on_the_first_entry_whose_cohort_it_stays_in() {
+        // June 2025: o8 entered SAL (Jun 2) and later reached SQL (Jul 10, after its reopening): 1/1.
+        // It entered LOST on Jun 5. The stay in SAL Jun 2-5 (3d) ended in June.
+        Map<String, StageMetrics> june = stages("2025-06-01", "2025-06-30");
+        assertThat(june.get("SAL").entered()).isEqualTo(1);
+        assertThat(june.get("SAL").conversionRate()).isEqualByComparingTo("1.0000");
+        assertThat(june.get("CLOSED_LOST").entered()).isEqualTo(1);
+        assertDurations(june.get("SAL").timeInStage(), 1, "3.00", "3.00");
+        // July 2025: back in SAL on Jul 3 and in LOST on Jul 20, both entered before: not entered again.
+        // SQL first entered Jul 10, then lost: 0/1. Stays ended in July: LOST Jun 5 - Jul 3 (28d),
+        // SAL Jul 3-10 (7d), SQL Jul 10-20 (10d): every stay counts, not only the first.
+        Map<String, StageMetrics> july = stages("2025-07-01", "2025-07-31");
+        assertThat(july.get("SAL").entered()).isZero();
+        assertThat(july.get("CLOSED_LOST").entered()).isZero();
+        assertThat(july.get("SQL").entered()).isEqualTo(1);
+        assertThat(july.get("SQL").conversionRate()).isEqualByComparingTo("0.0000");
+        assertDurations(july.get("CLOSED_LOST").timeInStage(), 1, "28.00", "28.00");
+        assertDurations(july.get("SAL").timeInStage(), 1, "7.00", "7.00");
+        assertDurations(july.get("SQL").timeInStage(), 1, "10.00", "10.00");
+        // Lost on Jul 20 and still lost: July's win rate is 0 / 1.
+        PipelineMetrics ofJuly = metrics.metrics(new MetricsQuery(LocalDate.parse("2025-07-01"),
+                LocalDate.parse("2025-07-31"), ownerA, null));
+        assertThat(ofJuly.winRate()).isEqualTo(new PipelineMetrics.WinRate(0, 1, new BigDecimal("0.0000")));
+    }
+
+    @Test
+    void entries_count_opportunities_entering_each_stage_for_the_first_time_and_a_skipped_stage_is_not_entered() {
         Map<String, StageMetrics> stages = march(null, null);
         // SAL: o1 o2 o3 o5 o6. SQL: o1 o3 o4 (o2 skipped it; o7 entered in February).
         // OPPORTUNITY: o1 o2 o3 (after reopening) o7. WON: o1 o3. LOST: o3 o6.
@@ -249,6 +285,11 @@ class PipelineMetricsTest {
     void a_period_that_ends_before_it_starts_is_refused() {
         assertThatThrownBy(() -> metrics.metrics(new MetricsQuery(MARCH_31, MARCH_1, null, null)))
                 .isInstanceOf(InvalidInputException.class);
+    }
+
+    private Map<String, StageMetrics> stages(String from, String to) {
+        return metrics.metrics(new MetricsQuery(LocalDate.parse(from), LocalDate.parse(to), null, null)).stages()
+                .stream().collect(Collectors.toMap(StageMetrics::key, Function.identity()));
     }
 
     private Map<String, StageMetrics> march(Long owner, Long sequence) {
