@@ -12,7 +12,7 @@ import dev.relance.engine.support.Timestamps;
 
 /**
  * The SQL of the stage metrics, over the pipeline rollups that triggers keep in step with the
- * opportunities and their stage history (V16__pipeline_rollups.sql). Each rollup row is kept under
+ * opportunities and their stage history (the V16 migration). Each rollup row is kept under
  * four grains, so a filter is one equality on two keys: the owner's id or {@link #EVERYONE}, the source
  * sequence's id or {@link #EVERYONE}. No statement reads the history or the opportunities.
  */

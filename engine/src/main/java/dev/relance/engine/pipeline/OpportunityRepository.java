@@ -63,7 +63,7 @@ class OpportunityRepository {
             SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))
             """;
 
-    // The pipeline rollups' lock (V16__pipeline_rollups), which their triggers take before changing a
+    // The pipeline rollups' lock (the V16 migration), which their triggers take before changing a
     // rollup row. Every change of opportunities takes it first, before any row lock: a transaction that
     // holds it never waits for an opportunity that a transaction waiting for it has locked.
     private static final String LOCK_ROLLUPS = """

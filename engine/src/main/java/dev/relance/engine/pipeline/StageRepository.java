@@ -59,7 +59,7 @@ class StageRepository {
             """;
 
     // Conversion in the pipeline rollups depends on the positions: a new order recomputes them all
-    // (V16__pipeline_rollups; seconds for 100,000 opportunities, and reorders are rare).
+    // (V16 migration; seconds for 100,000 opportunities, and reorders are rare).
     private static final String REBUILD_ROLLUPS = """
             SELECT pipeline_rollups_rebuild()
             """;

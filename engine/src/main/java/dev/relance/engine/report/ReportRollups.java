@@ -198,6 +198,15 @@ public class ReportRollups {
             DROP TABLE report_batch
             """;
 
+    // The enrollment state changes committed since the last fold, moved into the counts (V16). Only
+    // committed deltas are visible to the DELETE; the others wait for a later fold.
+    private static final String FOLD_ENROLLMENT_STATES = """
+            WITH moved AS (DELETE FROM report_enrollment_state_delta RETURNING sequence_id, owner_id, state, n)
+            INSERT INTO report_enrollment_states AS r (sequence_id, owner_id, state, n)
+            SELECT sequence_id, owner_id, state, sum(n) FROM moved GROUP BY 1, 2, 3
+            ON CONFLICT (sequence_id, owner_id, state) DO UPDATE SET n = r.n + EXCLUDED.n
+            """;
+
     private static final String MOVE_WATERMARK = """
             UPDATE report_fold_state
             SET folded_below = CAST(:to AS xid8), folded_at = :now, events_folded = events_folded + :events
@@ -218,6 +227,7 @@ public class ReportRollups {
     @Transactional
     public Fold foldNow() {
         String from = jdbc.sql(LOCK_STATE).query(String.class).single();
+        jdbc.sql(FOLD_ENROLLMENT_STATES).update();
         String to = jdbc.sql(HORIZON).query(String.class).single();
         if (Long.parseUnsignedLong(to) <= Long.parseUnsignedLong(from)) {
             return new Fold(0, from);

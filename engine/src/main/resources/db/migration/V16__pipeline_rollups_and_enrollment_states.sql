@@ -1,5 +1,6 @@
 -- Pipeline rollups: the stage metrics read these small tables instead of the stage history and the
--- opportunities (see MetricsRepository and the README's "Pipeline" section).
+-- opportunities (see MetricsRepository and the README's "Pipeline" section). At the end: the enrollment
+-- counts per sequence, owner and state that the list of sequences reads.
 --
 -- How they stay right: each opportunity's contribution to every rollup is a pure function of its row
 -- and its transitions (pipeline_*_facts below). Triggers take the contribution away just before an
@@ -264,3 +265,50 @@ $$;
 
 SELECT pipeline_rollups_rebuild();
 ANALYZE pipeline_stage_daily, pipeline_closed_daily, pipeline_open, pipeline_duration;
+
+-- Enrollments per sequence, owner and state, for the list of all sequences (it used to group the whole
+-- enrollment table on each call). A counter updated in place would be one hot row per sequence that
+-- every dispatch chunk and enrollment job of the sequence waits on; instead each change appends its
+-- +1 / -1 to report_enrollment_state_delta (insert-only: nothing waits), and every report fold moves
+-- the deltas into report_enrollment_states. Readers add the two; a delta is visible exactly when the
+-- change that wrote it has committed, so the counts are always those of the committed enrollments.
+CREATE TABLE report_enrollment_states (
+    sequence_id bigint NOT NULL,
+    owner_id    bigint NOT NULL,
+    state       text   NOT NULL,
+    n           bigint NOT NULL,
+    PRIMARY KEY (sequence_id, owner_id, state)
+);
+
+CREATE TABLE report_enrollment_state_delta (
+    sequence_id bigint  NOT NULL,
+    owner_id    bigint  NOT NULL,
+    state       text    NOT NULL,
+    n           integer NOT NULL
+);
+
+CREATE FUNCTION report_enrollment_state_delta() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN
+        INSERT INTO report_enrollment_state_delta (sequence_id, owner_id, state, n)
+        VALUES (OLD.sequence_id, OLD.owner_id, OLD.state, -1);
+    END IF;
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+        INSERT INTO report_enrollment_state_delta (sequence_id, owner_id, state, n)
+        VALUES (NEW.sequence_id, NEW.owner_id, NEW.state, 1);
+    END IF;
+    RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER report_enrollment_state_insert_delete AFTER INSERT OR DELETE ON enrollment
+    FOR EACH ROW EXECUTE FUNCTION report_enrollment_state_delta();
+-- Only when a counted column changes: the dispatcher's updates of next_run_at and steps add nothing.
+CREATE TRIGGER report_enrollment_state_update AFTER UPDATE ON enrollment
+    FOR EACH ROW
+    WHEN ((OLD.sequence_id, OLD.owner_id, OLD.state) IS DISTINCT FROM (NEW.sequence_id, NEW.owner_id, NEW.state))
+    EXECUTE FUNCTION report_enrollment_state_delta();
+
+INSERT INTO report_enrollment_states (sequence_id, owner_id, state, n)
+SELECT sequence_id, owner_id, state, count(*) FROM enrollment GROUP BY 1, 2, 3;
+ANALYZE report_enrollment_states;
