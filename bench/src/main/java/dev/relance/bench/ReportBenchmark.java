@@ -172,7 +172,9 @@ public final class ReportBenchmark {
                 FROM pg_stat_user_tables
                 WHERE relname IN ('event_default', 'enrollment', 'report_sequence_daily', 'report_owner_daily',
                                   'report_message_first', 'report_sequence_prospect', 'opportunity',
-                                  'stage_transition', 'account', 'prospect')
+                                  'stage_transition', 'account', 'prospect', 'pipeline_stage_daily',
+                                  'pipeline_closed_daily', 'pipeline_open', 'pipeline_duration',
+                                  'report_enrollment_states')
                 ORDER BY relname
                 """).query().listOfRows().forEach(row -> System.out.printf(Locale.ROOT, "  %-28s %,12d rows %10s%n",
                 row.get("relname"), ((Number) row.get("n_live_tup")).longValue(), row.get("size")));
