@@ -56,17 +56,18 @@ CREATE TABLE pipeline_open (
 );
 
 -- Every closed stay (stage_id) and sales cycle of a won opportunity (stage_id NULL), one narrow row
--- each per grain: only the medians read them (exact medians need the values).
+-- each per grain: only the medians read them (exact medians need the values). Whole microseconds
+-- (timestamptz's precision) as bigint: exact, and sorted several times faster than numeric.
 CREATE TABLE pipeline_duration (
-    opportunity_id bigint         NOT NULL,
-    owner_key      bigint         NOT NULL,
-    sequence_key   bigint         NOT NULL,
+    opportunity_id bigint      NOT NULL,
+    owner_key      bigint      NOT NULL,
+    sequence_key   bigint      NOT NULL,
     stage_id       bigint,
-    ended_at       timestamptz    NOT NULL,
-    seconds        numeric(24, 6) NOT NULL
+    ended_at       timestamptz NOT NULL,
+    micros         bigint      NOT NULL
 );
 CREATE INDEX pipeline_duration_period ON pipeline_duration (owner_key, sequence_key, ended_at)
-    INCLUDE (stage_id, seconds);
+    INCLUDE (stage_id, micros);
 CREATE INDEX pipeline_duration_opportunity ON pipeline_duration (opportunity_id);
 
 -- The four grains of an opportunity's owner and source sequence.
@@ -102,14 +103,15 @@ $$;
 -- The stays again, one row each, and the sales cycle if the opportunity is won: from the first
 -- touch (noted when it closed; else its creation) to the close.
 CREATE FUNCTION pipeline_duration_facts(opp bigint)
-    RETURNS TABLE (stage_id bigint, ended_at timestamptz, seconds numeric)
+    RETURNS TABLE (stage_id bigint, ended_at timestamptz, micros bigint)
     LANGUAGE sql STABLE AS $$
-    SELECT t.from_stage_id, t.changed_at, EXTRACT(EPOCH FROM t.changed_at - t.from_entered_at)
+    SELECT t.from_stage_id, t.changed_at, (EXTRACT(EPOCH FROM t.changed_at - t.from_entered_at) * 1000000)::bigint
     FROM stage_transition t
     WHERE t.opportunity_id = opp AND t.from_stage_id IS NOT NULL AND t.from_entered_at IS NOT NULL
     UNION ALL
     SELECT NULL, o.closed_at,
-           greatest(0, floor(EXTRACT(EPOCH FROM o.closed_at - coalesce(o.first_touch_at, o.created_at))))
+           greatest(0, floor(EXTRACT(EPOCH FROM o.closed_at - coalesce(o.first_touch_at, o.created_at))))::bigint
+               * 1000000
     FROM opportunity o JOIN pipeline_stage s ON s.id = o.stage_id
     WHERE o.id = opp AND s.category = 'WON' AND o.closed_at IS NOT NULL
 $$;
@@ -161,8 +163,8 @@ BEGIN
     IF sign < 0 THEN
         DELETE FROM pipeline_duration WHERE opportunity_id = opp;
     ELSE
-        INSERT INTO pipeline_duration (opportunity_id, owner_key, sequence_key, stage_id, ended_at, seconds)
-        SELECT o.id, g.owner_key, g.sequence_key, f.stage_id, f.ended_at, f.seconds
+        INSERT INTO pipeline_duration (opportunity_id, owner_key, sequence_key, stage_id, ended_at, micros)
+        SELECT o.id, g.owner_key, g.sequence_key, f.stage_id, f.ended_at, f.micros
         FROM opportunity o
         CROSS JOIN LATERAL pipeline_grains(o.owner_id, o.source_sequence_id) g
         CROSS JOIN LATERAL pipeline_duration_facts(o.id) f
@@ -255,8 +257,8 @@ BEGIN
     WHERE s.category = 'OPEN'
     GROUP BY 1, 2, 3, 4, 5;
 
-    INSERT INTO pipeline_duration (opportunity_id, owner_key, sequence_key, stage_id, ended_at, seconds)
-    SELECT o.id, g.owner_key, g.sequence_key, f.stage_id, f.ended_at, f.seconds
+    INSERT INTO pipeline_duration (opportunity_id, owner_key, sequence_key, stage_id, ended_at, micros)
+    SELECT o.id, g.owner_key, g.sequence_key, f.stage_id, f.ended_at, f.micros
     FROM opportunity o
     CROSS JOIN LATERAL pipeline_duration_facts(o.id) f
     CROSS JOIN LATERAL pipeline_grains(o.owner_id, o.source_sequence_id) g;

@@ -36,8 +36,8 @@ class MetricsRepository {
     // stage, and of the sales cycles of the opportunities won in it (stage_id NULL). The only read of
     // single values, for exact medians: an index-only range of pipeline_duration_period.
     private static final String MEDIANS = """
-            SELECT stage_id, percentile_disc(0.5) WITHIN GROUP (ORDER BY seconds) AS low_middle,
-                   percentile_disc(0.5 + 1e-12) WITHIN GROUP (ORDER BY seconds) AS high_middle
+            SELECT stage_id, percentile_disc(0.5) WITHIN GROUP (ORDER BY micros) AS low_middle,
+                   percentile_disc(0.5 + 1e-12) WITHIN GROUP (ORDER BY micros) AS high_middle
             FROM pipeline_duration
             WHERE owner_key = :ownerKey AND sequence_key = :sequenceKey AND ended_at >= :from AND ended_at < :to
             GROUP BY stage_id
@@ -92,7 +92,10 @@ class MetricsRepository {
     record StageTotals(long stageId, long entered, long advanced, long stays, BigDecimal staySeconds) {
     }
 
-    /** The middle values of the stays in one stage, or of the sales cycles when {@code stageId} is null. */
+    /**
+     * The middle values, in seconds, of the stays in one stage, or of the sales cycles when {@code stageId}
+     * is null.
+     */
     record Middles(Long stageId, BigDecimal low, BigDecimal high) {
     }
 
@@ -116,9 +119,13 @@ class MetricsRepository {
     List<Middles> medians(Instant from, Instant to, Keys keys) {
         return jdbc.sql(MEDIANS).param("ownerKey", keys.owner()).param("sequenceKey", keys.sequence())
                 .param("from", Timestamps.of(from)).param("to", Timestamps.of(to))
-                .query((rs, row) -> new Middles(rs.getObject("stage_id", Long.class), rs.getBigDecimal("low_middle"),
-                        rs.getBigDecimal("high_middle")))
+                .query((rs, row) -> new Middles(rs.getObject("stage_id", Long.class), seconds(rs.getLong("low_middle")),
+                        seconds(rs.getLong("high_middle"))))
                 .list();
+    }
+
+    private static BigDecimal seconds(long micros) {
+        return BigDecimal.valueOf(micros, 6);
     }
 
     List<Closed> closed(LocalDate from, LocalDate to, Keys keys) {

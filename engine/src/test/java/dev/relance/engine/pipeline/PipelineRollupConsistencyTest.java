@@ -158,7 +158,7 @@ class PipelineRollupConsistencyTest {
                 FROM opportunity o JOIN pipeline_stage s ON s.id = o.stage_id
                 WHERE s.category = 'WON')
             SELECT d.opportunity_id, g.owner_key, g.sequence_key, d.stage_id, d.ended_at,
-                   d.seconds::numeric(24, 6) AS seconds
+                   (d.seconds * 1000000)::bigint AS micros
             FROM d
             JOIN opportunity o ON o.id = d.opportunity_id
             CROSS JOIN LATERAL (VALUES (coalesce(o.owner_id, 0), coalesce(o.source_sequence_id, 0)),
@@ -169,7 +169,7 @@ class PipelineRollupConsistencyTest {
             """;
 
     private static final String ROLLED_UP_DURATIONS = """
-            SELECT opportunity_id, owner_key, sequence_key, stage_id, ended_at, seconds::numeric(24, 6) AS seconds
+            SELECT opportunity_id, owner_key, sequence_key, stage_id, ended_at, micros
             FROM pipeline_duration
             ORDER BY 1, 2, 3, 4 NULLS FIRST, 5, 6
             """;
