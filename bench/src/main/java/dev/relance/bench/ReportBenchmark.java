@@ -123,6 +123,9 @@ public final class ReportBenchmark {
                         opportunityService.move(opportunity.id(), target, "bench", null);
                         status.setRollbackOnly();
                     }));
+            if (Boolean.getBoolean("bench.explain")) {
+                explainMedians(jdbc, quarter);
+            }
             System.out.printf(Locale.ROOT, "load average after the calls: %s%n", loadAverage());
             PgStatements.print(jdbc, (calls + calls / 4) * 4);
         }
@@ -164,6 +167,22 @@ public final class ReportBenchmark {
                 """).query().listOfRows().forEach(row -> System.out.printf(Locale.ROOT,
                 "  stage %-12s %,8d opportunities now, %,8d transitions into it%n", row.get("key"),
                 ((Number) row.get("opportunities")).longValue(), ((Number) row.get("entries")).longValue()));
+    }
+
+    // The plan of the one pipeline statement that grows with the period (MetricsRepository's medians),
+    // for everyone.
+    private static void explainMedians(JdbcClient jdbc, ReportPeriod period) {
+        System.out.println("plan of the medians, everyone, 90 days:");
+        jdbc.sql("""
+                EXPLAIN (ANALYZE, BUFFERS)
+                SELECT stage_id, percentile_disc(0.5) WITHIN GROUP (ORDER BY micros) AS low_middle,
+                       percentile_disc(0.5 + 1e-12) WITHIN GROUP (ORDER BY micros) AS high_middle
+                FROM pipeline_duration
+                WHERE owner_key = -1 AND sequence_key = -1 AND ended_at >= CAST(:from AS date)
+                  AND ended_at < CAST(:to AS date) + 1
+                GROUP BY stage_id
+                """).param("from", period.from()).param("to", period.to()).query(String.class).list()
+                .forEach(line -> System.out.println("  " + line));
     }
 
     private static void printSizes(JdbcClient jdbc) {
