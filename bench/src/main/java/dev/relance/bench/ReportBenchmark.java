@@ -175,12 +175,22 @@ public final class ReportBenchmark {
         System.out.println("plan of the medians, everyone, 90 days:");
         jdbc.sql("""
                 EXPLAIN (ANALYZE, BUFFERS)
-                SELECT stage_id, percentile_disc(0.5) WITHIN GROUP (ORDER BY micros) AS low_middle,
-                       percentile_disc(0.5 + 1e-12) WITHIN GROUP (ORDER BY micros) AS high_middle
+                SELECT s.id AS stage_id, m.low_middle, m.high_middle
+                FROM pipeline_stage s
+                CROSS JOIN LATERAL (
+                    SELECT count(*) AS n, percentile_disc(0.5) WITHIN GROUP (ORDER BY d.micros) AS low_middle,
+                           percentile_disc(0.5 + 1e-12) WITHIN GROUP (ORDER BY d.micros) AS high_middle
+                    FROM pipeline_duration d
+                    WHERE d.owner_key = -1 AND d.sequence_key = -1 AND d.stage_id = s.id
+                      AND d.ended_at >= CAST(:from AS date) AND d.ended_at < CAST(:to AS date) + 1) m
+                WHERE m.n > 0
+                UNION ALL
+                SELECT NULL, percentile_disc(0.5) WITHIN GROUP (ORDER BY micros),
+                       percentile_disc(0.5 + 1e-12) WITHIN GROUP (ORDER BY micros)
                 FROM pipeline_duration
-                WHERE owner_key = -1 AND sequence_key = -1 AND ended_at >= CAST(:from AS date)
-                  AND ended_at < CAST(:to AS date) + 1
-                GROUP BY stage_id
+                WHERE owner_key = -1 AND sequence_key = -1 AND stage_id IS NULL
+                  AND ended_at >= CAST(:from AS date) AND ended_at < CAST(:to AS date) + 1
+                HAVING count(*) > 0
                 """).param("from", period.from()).param("to", period.to()).query(String.class).list()
                 .forEach(line -> System.out.println("  " + line));
     }

@@ -34,13 +34,25 @@ class MetricsRepository {
 
     // The two middle values (equal when the count is odd) of the stays that ended in the period, per
     // stage, and of the sales cycles of the opportunities won in it (stage_id NULL). The only read of
-    // single values, for exact medians: an index-only range of pipeline_duration_period.
+    // single values, for exact medians. One range of pipeline_duration_period per stage (LATERAL), so
+    // the rows come grouped by stage and only the medians' own sorts remain.
     private static final String MEDIANS = """
-            SELECT stage_id, percentile_disc(0.5) WITHIN GROUP (ORDER BY micros) AS low_middle,
-                   percentile_disc(0.5 + 1e-12) WITHIN GROUP (ORDER BY micros) AS high_middle
+            SELECT s.id AS stage_id, m.low_middle, m.high_middle
+            FROM pipeline_stage s
+            CROSS JOIN LATERAL (
+                SELECT count(*) AS n, percentile_disc(0.5) WITHIN GROUP (ORDER BY d.micros) AS low_middle,
+                       percentile_disc(0.5 + 1e-12) WITHIN GROUP (ORDER BY d.micros) AS high_middle
+                FROM pipeline_duration d
+                WHERE d.owner_key = :ownerKey AND d.sequence_key = :sequenceKey AND d.stage_id = s.id
+                  AND d.ended_at >= :from AND d.ended_at < :to) m
+            WHERE m.n > 0
+            UNION ALL
+            SELECT NULL, percentile_disc(0.5) WITHIN GROUP (ORDER BY micros),
+                   percentile_disc(0.5 + 1e-12) WITHIN GROUP (ORDER BY micros)
             FROM pipeline_duration
-            WHERE owner_key = :ownerKey AND sequence_key = :sequenceKey AND ended_at >= :from AND ended_at < :to
-            GROUP BY stage_id
+            WHERE owner_key = :ownerKey AND sequence_key = :sequenceKey AND stage_id IS NULL
+              AND ended_at >= :from AND ended_at < :to
+            HAVING count(*) > 0
             """;
 
     // Opportunities now WON or LOST that closed in the period, per category and currency (NULL: no
