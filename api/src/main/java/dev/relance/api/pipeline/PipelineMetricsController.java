@@ -27,7 +27,7 @@ import dev.relance.engine.pipeline.PipelineMetricsService;
 import dev.relance.engine.support.InvalidInputException;
 
 /**
- * Stage metrics for a period, an owner and a source sequence, as JSON or as CSV (one table at a time:
+ * Stage metrics for a period, an owner or a team, and a source sequence, as JSON or as CSV (one table at a time:
  * {@code Accept: text/csv} or {@code ?format=csv}, with {@code table=stages|currencies|forecast|summary}).
  * MANAGER and ADMIN see everyone's; an SDR's figures are always their own.
  */
@@ -53,11 +53,13 @@ class PipelineMetricsController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) Long ownerId, @RequestParam(required = false) Long sequenceId,
+            @RequestParam(required = false) Long teamId,
             @RequestParam(required = false) String format, @RequestParam(required = false) String table,
             @RequestHeader HttpHeaders headers) {
         boolean csv = wantsCsv(format, headers);
         Table chosen = table(table);
-        PipelineMetrics report = metrics.metrics(new MetricsQuery(from, to, me.visibleOwner(ownerId), sequenceId));
+        PipelineMetrics report = metrics.metrics(new MetricsQuery(from, to, me.visibleOwner(ownerId), sequenceId,
+                teamId));
         if (!csv) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
         }

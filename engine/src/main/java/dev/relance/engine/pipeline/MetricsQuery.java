@@ -10,6 +10,12 @@ import java.time.LocalDate;
  * @param to last day; default today (UTC)
  * @param ownerId the opportunities' owner
  * @param sequenceId the sequence the opportunities are credited to
+ * @param teamId the team of the opportunities' owner
  */
-public record MetricsQuery(LocalDate from, LocalDate to, Long ownerId, Long sequenceId) {
+public record MetricsQuery(LocalDate from, LocalDate to, Long ownerId, Long sequenceId, Long teamId) {
+
+    /** Without a team filter. */
+    public MetricsQuery(LocalDate from, LocalDate to, Long ownerId, Long sequenceId) {
+        this(from, to, ownerId, sequenceId, null);
+    }
 }

@@ -13,7 +13,7 @@ import java.util.List;
  * @param asOf the moment the open pipeline and the forecast were read
  * @param openWithoutAmount open opportunities with no amount: counted nowhere in the currency figures
  */
-public record PipelineMetrics(LocalDate from, LocalDate to, Long ownerId, Long sequenceId, Instant asOf,
+public record PipelineMetrics(LocalDate from, LocalDate to, Long ownerId, Long sequenceId, Long teamId, Instant asOf,
         List<StageMetrics> stages, WinRate winRate, Durations salesCycle, List<CurrencyMetrics> currencies,
         List<ForecastMonth> forecast, long openWithoutAmount) {
 

@@ -21,6 +21,7 @@ import dev.relance.engine.pipeline.PipelineMetrics.ForecastMonth;
 import dev.relance.engine.pipeline.PipelineMetrics.StageMetrics;
 import dev.relance.engine.pipeline.PipelineMetrics.WinRate;
 import dev.relance.engine.support.InvalidInputException;
+import dev.relance.engine.user.TeamService;
 
 /**
  * Stage metrics read from the pipeline rollups: entries and conversion per stage, time in stage, win
@@ -36,11 +37,13 @@ public class PipelineMetricsService {
 
     private final MetricsRepository metrics;
     private final StageService stages;
+    private final TeamService teams;
     private final Clock clock;
 
-    PipelineMetricsService(MetricsRepository metrics, StageService stages, Clock clock) {
+    PipelineMetricsService(MetricsRepository metrics, StageService stages, TeamService teams, Clock clock) {
         this.metrics = metrics;
         this.stages = stages;
+        this.teams = teams;
         this.clock = clock;
     }
 
@@ -60,7 +63,9 @@ public class PipelineMetricsService {
         Instant end = to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         Long owner = query.ownerId();
         Long sequence = query.sequenceId();
-        MetricsRepository.Keys keys = MetricsRepository.Keys.of(owner, sequence);
+        Long team = query.teamId();
+        MetricsRepository.Keys keys = MetricsRepository.Keys.of(owner, team == null ? null : teams.memberIds(team),
+                sequence);
 
         Map<Long, MetricsRepository.Middles> middles = new HashMap<>();
         MetricsRepository.Middles cycleMiddles = null;
@@ -79,7 +84,7 @@ public class PipelineMetricsService {
                 .map(MetricsRepository.Closed::cycleSeconds).reduce(BigDecimal.ZERO, BigDecimal::add);
         long withoutAmount = open.stream().filter(o -> o.currency() == null).mapToLong(MetricsRepository.Open::count)
                 .sum();
-        return new PipelineMetrics(from, to, owner, sequence, now, stageMetrics(from, to, keys, middles),
+        return new PipelineMetrics(from, to, owner, sequence, team, now, stageMetrics(from, to, keys, middles),
                 new WinRate(won, lost, ratio(won, won + lost)), durations(won, cycleSeconds, cycleMiddles),
                 currencies(open, closed), forecast(metrics.forecast(keys)), withoutAmount);
     }

@@ -51,8 +51,13 @@ class SequenceRollupReader {
             ORDER BY s.position, v.label
             """;
 
-    // Every counter of the daily rollup, summed: the same columns for a variant and for a sequence.
+    // Every counter of the daily rollup, summed: per step and variant of one sequence (:byVariant), or
+    // per sequence (step and variant 0) of one sequence or of all (:sequenceId null). With a sequence,
+    // the primary key (sequence_id, day, ...) bounds the scan to its days in the period.
     private static final String SUMS = """
+            SELECT sequence_id,
+                   CASE WHEN :byVariant THEN step_id ELSE 0 END AS step_id,
+                   CASE WHEN :byVariant THEN variant_id ELSE 0 END AS variant_id,
                    sum(sent) AS sent, sum(bounced_hard) AS bounced_hard, sum(bounced_soft) AS bounced_soft,
                    sum(bounced_at_send) AS bounced_at_send, sum(bounced_after_send) AS bounced_after_send,
                    sum(opened_human) AS opened_human, sum(opened_machine) AS opened_machine,
@@ -61,25 +66,11 @@ class SequenceRollupReader {
                    sum(clicks_human_total) AS clicks_human_total, sum(clicks_machine_total) AS clicks_machine_total,
                    sum(replied) AS replied, sum(interested) AS interested, sum(out_of_office) AS out_of_office,
                    sum(unsubscribed) AS unsubscribed, sum(complained) AS complained, sum(meetings) AS meetings
-            """;
-
-    // The primary key (sequence_id, day, ...) bounds the scan to the sequence's days in the period.
-    private static final String BY_VARIANT = """
-            SELECT sequence_id, step_id, variant_id,
-            """ + SUMS + """
             FROM report_sequence_daily
-            WHERE sequence_id = :id AND day BETWEEN :from AND :to
+            WHERE (CAST(:sequenceId AS bigint) IS NULL OR sequence_id = CAST(:sequenceId AS bigint))
+              AND day BETWEEN :from AND :to
               AND (CAST(:ownerId AS bigint) IS NULL OR owner_id = CAST(:ownerId AS bigint))
-            GROUP BY sequence_id, step_id, variant_id
-            """;
-
-    private static final String BY_SEQUENCE = """
-            SELECT sequence_id, 0 AS step_id, 0 AS variant_id,
-            """ + SUMS + """
-            FROM report_sequence_daily
-            WHERE day BETWEEN :from AND :to
-              AND (CAST(:ownerId AS bigint) IS NULL OR owner_id = CAST(:ownerId AS bigint))
-            GROUP BY sequence_id
+            GROUP BY 1, 2, 3
             """;
 
     private static final String STATES = """
@@ -143,12 +134,16 @@ class SequenceRollupReader {
     }
 
     List<Row> byVariant(long id, ReportPeriod period, Long ownerId) {
-        return jdbc.sql(BY_VARIANT).param("id", id).param("from", Date.valueOf(period.from()))
-                .param("to", Date.valueOf(period.to())).param("ownerId", ownerId).query(SequenceRollupReader::row).list();
+        return sums(id, true, period, ownerId);
     }
 
     List<Row> bySequence(ReportPeriod period, Long ownerId) {
-        return jdbc.sql(BY_SEQUENCE).param("from", Date.valueOf(period.from())).param("to", Date.valueOf(period.to()))
+        return sums(null, false, period, ownerId);
+    }
+
+    private List<Row> sums(Long sequenceId, boolean byVariant, ReportPeriod period, Long ownerId) {
+        return jdbc.sql(SUMS).param("sequenceId", sequenceId).param("byVariant", byVariant)
+                .param("from", Date.valueOf(period.from())).param("to", Date.valueOf(period.to()))
                 .param("ownerId", ownerId).query(SequenceRollupReader::row).list();
     }
 

@@ -31,6 +31,10 @@ class TeamRepository {
             SELECT * FROM team ORDER BY name
             """;
 
+    private static final String MEMBERS = """
+            SELECT id FROM app_user WHERE team_id = :id ORDER BY id
+            """;
+
     private static final String DELETE = """
             DELETE FROM team WHERE id = :id
             """;
@@ -57,6 +61,10 @@ class TeamRepository {
 
     List<Team> list() {
         return jdbc.sql(LIST).query(this::team).list();
+    }
+
+    List<Long> members(long id) {
+        return jdbc.sql(MEMBERS).param("id", id).query(Long.class).list();
     }
 
     boolean delete(long id) {

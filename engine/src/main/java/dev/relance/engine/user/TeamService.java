@@ -37,6 +37,12 @@ public class TeamService {
         return teams.list();
     }
 
+    /** The ids of the team's members. */
+    public List<Long> memberIds(long id) {
+        get(id);
+        return teams.members(id);
+    }
+
     public Team replace(long id, TeamDraft draft) {
         try {
             return teams.update(id, draft, clock.instant()).orElseThrow(() -> new NotFoundException("team", id));

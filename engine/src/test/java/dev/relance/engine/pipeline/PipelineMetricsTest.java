@@ -31,6 +31,8 @@ import dev.relance.engine.support.InvalidInputException;
 import dev.relance.engine.testing.Drafts;
 import dev.relance.engine.testing.MutableClock;
 import dev.relance.engine.user.Role;
+import dev.relance.engine.user.TeamDraft;
+import dev.relance.engine.user.TeamService;
 import dev.relance.engine.user.UserDraft;
 import dev.relance.engine.user.UserService;
 
@@ -75,6 +77,8 @@ class PipelineMetricsTest {
     SequenceService sequences;
     @Autowired
     UserService users;
+    @Autowired
+    TeamService teams;
     @Autowired
     EventLog events;
     @Autowired
@@ -271,6 +275,39 @@ class PipelineMetricsTest {
                 .isEqualTo(2);
         assertThat(ofS.winRate().won()).isEqualTo(2);
         assertThat(ofS.winRate().rate()).isEqualByComparingTo("1.0000");
+    }
+
+    @Test
+    void a_team_sums_its_members_and_an_owner_outside_the_team_or_an_empty_team_has_nothing() {
+        long both = teams.create(new TeamDraft("pod-" + System.nanoTime())).id();
+        long onlyA = teams.create(new TeamDraft("pod-a-" + System.nanoTime())).id();
+        long empty = teams.create(new TeamDraft("pod-empty-" + System.nanoTime())).id();
+        jdbc.sql("UPDATE app_user SET team_id = :t WHERE id = :a").param("t", onlyA).param("a", ownerA).update();
+        jdbc.sql("UPDATE app_user SET team_id = :t WHERE id = :b").param("t", both).param("b", ownerB).update();
+        // ownerA moves to the two-member team below; first, a team of A alone is A's figures.
+        PipelineMetrics ofTeamA = metrics.metrics(new MetricsQuery(MARCH_1, MARCH_31, null, null, onlyA));
+        assertThat(ofTeamA.winRate()).isEqualTo(metrics.metrics(new MetricsQuery(MARCH_1, MARCH_31, ownerA, null)).winRate());
+        assertThat(ofTeamA.teamId()).isEqualTo(onlyA);
+        jdbc.sql("UPDATE app_user SET team_id = :t WHERE id = :a").param("t", both).param("a", ownerA).update();
+
+        // SAL in March: A's four (o1 o2 o5 o6) and B's o3 (o4 skipped SAL; o7 entered in February).
+        Map<String, StageMetrics> team = metrics.metrics(new MetricsQuery(MARCH_1, MARCH_31, null, null, both)).stages()
+                .stream().collect(Collectors.toMap(StageMetrics::key, Function.identity()));
+        assertThat(team.get("SAL").entered()).isEqualTo(5);
+        assertThat(team.get("SAL").entered()).isEqualTo(march(ownerA, null).get("SAL").entered()
+                + march(ownerB, null).get("SAL").entered());
+        PipelineMetrics ofBoth = metrics.metrics(new MetricsQuery(MARCH_1, MARCH_31, null, null, both));
+        // Closed in March: o1 and o3 won, o6 lost.
+        assertThat(ofBoth.winRate().won()).isEqualTo(2);
+        assertThat(ofBoth.winRate().lost()).isEqualTo(1);
+        assertThat(metrics.metrics(new MetricsQuery(MARCH_1, MARCH_31, ownerB, sequenceS, both)).winRate().won())
+                .as("owner and team together: the owner, when a member").isEqualTo(1);
+        assertThat(metrics.metrics(new MetricsQuery(MARCH_1, MARCH_31, null, null, empty)).stages())
+                .allSatisfy(stage -> assertThat(stage.entered()).isZero());
+        assertThat(metrics.metrics(new MetricsQuery(MARCH_1, MARCH_31, ownerA, null, onlyA)).winRate().won())
+                .as("an owner outside the team").isZero();
+        assertThatThrownBy(() -> metrics.metrics(new MetricsQuery(MARCH_1, MARCH_31, null, null, 999_999L)))
+                .isInstanceOf(dev.relance.engine.support.NotFoundException.class);
     }
 
     @Test
