@@ -4,7 +4,10 @@ import java.util.List;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import dev.relance.engine.enrollment.ChunkEnrollment;
 import dev.relance.engine.enrollment.ChunkEnrollment.Outcome;
 import dev.relance.engine.enrollment.EnrollmentService;
 
@@ -12,12 +15,19 @@ import dev.relance.engine.enrollment.EnrollmentService;
  * Enrolls a chunk under the enrollment rules and records each prospect's outcome, in the chunk's
  * transaction: both commit together or not at all, which is what makes a restart enroll each
  * prospect exactly once.
+ *
+ * <p>The job's target and its count of enrollments so far (where the mailbox pool's rotation goes
+ * on) are read once per step execution, then kept: reading them per chunk costs a scan of the job's
+ * items each time, quadratic over a large job. The count moves only when a chunk commits, so a
+ * failed chunk leaves it right, and a restart (a new step execution) reads it again.
  */
 class EnrollChunkWriter implements ItemWriter<Long> {
 
     private final EnrollmentJobRepository jobs;
     private final EnrollmentService enrollments;
     private final long jobId;
+    private ChunkEnrollment target;
+    private int enrolled;
 
     EnrollChunkWriter(EnrollmentJobRepository jobs, EnrollmentService enrollments, long jobId) {
         this.jobs = jobs;
@@ -27,10 +37,19 @@ class EnrollChunkWriter implements ItemWriter<Long> {
 
     @Override
     public void write(Chunk<? extends Long> chunk) {
-        EnrollmentJobRepository.Stored job = jobs.find(jobId)
-                .orElseThrow(() -> new IllegalStateException("enrollment job " + jobId + " does not exist"));
-        List<Outcome> outcomes = enrollments.enrollChunk(job.target(), List.copyOf(chunk.getItems()),
-                jobs.enrolledCount(jobId));
+        if (target == null) {
+            target = jobs.find(jobId)
+                    .orElseThrow(() -> new IllegalStateException("enrollment job " + jobId + " does not exist")).target();
+            enrolled = jobs.enrolledCount(jobId);
+        }
+        List<Outcome> outcomes = enrollments.enrollChunk(target, List.copyOf(chunk.getItems()), enrolled);
         jobs.record(jobId, outcomes);
+        int added = (int) outcomes.stream().filter(Outcome::enrolled).count();
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                enrolled += added;
+            }
+        });
     }
 }
