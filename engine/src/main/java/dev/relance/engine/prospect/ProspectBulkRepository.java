@@ -1,5 +1,8 @@
 package dev.relance.engine.prospect;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -9,8 +12,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.relance.engine.support.JsonColumns;
 import dev.relance.engine.support.SqlArrays;
@@ -40,16 +53,42 @@ class ProspectBulkRepository {
             SELECT id, domain FROM account WHERE domain = ANY(CAST(:domains AS citext[]))
             """;
 
-    // A row another writer inserted meanwhile is left alone (DO NOTHING) and reported as unchanged.
-    private static final String INSERT_PROSPECTS = """
+    // One chunk's new prospects travel by COPY into this per-session scratch table, then move to
+    // prospect in one INSERT ... SELECT: far cheaper than binding a dozen arrays and unnesting them.
+    private static final String CREATE_STAGE = """
+            CREATE TEMPORARY TABLE IF NOT EXISTS prospect_stage (
+                email text, first_name text, last_name text, title text, phone text, linkedin_url text, time_zone text,
+                country text, city text, custom_fields text, owner_id bigint, account_id bigint
+            ) ON COMMIT DELETE ROWS
+            """;
+
+    private static final String CLEAR_STAGE = """
+            DELETE FROM prospect_stage
+            """;
+
+    private static final String COPY_STAGE = """
+            COPY prospect_stage (email, first_name, last_name, title, phone, linkedin_url, time_zone, country, city,
+                                 custom_fields, owner_id, account_id) FROM STDIN
+            """;
+
+    // The rows were looked up just before, so a conflict means another writer inserted the same
+    // address meanwhile: rare, and ON CONFLICT's speculative insertion costs about a third of the
+    // insert. So this plain insert runs first, under a savepoint, and INSERT_STAGED_OR_SKIP only if it fails.
+    private static final String INSERT_STAGED = """
             INSERT INTO prospect (email, first_name, last_name, title, phone, linkedin_url, time_zone, country, city,
                                   custom_fields, owner_id, account_id, created_at, updated_at)
-            SELECT u.email, u.first_name, u.last_name, u.title, u.phone, u.linkedin_url, u.time_zone, u.country, u.city,
-                   CAST(u.custom_fields AS jsonb), u.owner_id, u.account_id, :now, :now
-              FROM unnest(:emails, :firstNames, :lastNames, :titles, :phones, :linkedinUrls, :timeZones, :countries,
-                          :cities, :customFields, :ownerIds, :accountIds)
-                   AS u(email, first_name, last_name, title, phone, linkedin_url, time_zone, country, city,
-                        custom_fields, owner_id, account_id)
+            SELECT s.email, s.first_name, s.last_name, s.title, s.phone, s.linkedin_url, s.time_zone, s.country, s.city,
+                   CAST(s.custom_fields AS jsonb), s.owner_id, s.account_id, :now, :now
+              FROM prospect_stage s
+            """;
+
+    // A row another writer inserted meanwhile is left alone (DO NOTHING) and reported as created.
+    private static final String INSERT_STAGED_OR_SKIP = """
+            INSERT INTO prospect (email, first_name, last_name, title, phone, linkedin_url, time_zone, country, city,
+                                  custom_fields, owner_id, account_id, created_at, updated_at)
+            SELECT s.email, s.first_name, s.last_name, s.title, s.phone, s.linkedin_url, s.time_zone, s.country, s.city,
+                   CAST(s.custom_fields AS jsonb), s.owner_id, s.account_id, :now, :now
+              FROM prospect_stage s
             ON CONFLICT (email) DO NOTHING
             """;
 
@@ -68,10 +107,15 @@ class ProspectBulkRepository {
 
     private final JdbcClient jdbc;
     private final JsonColumns json;
+    private final DataSource dataSource;
+    private final TransactionTemplate savepoint;
 
-    ProspectBulkRepository(JdbcClient jdbc, JsonColumns json) {
+    ProspectBulkRepository(JdbcClient jdbc, JsonColumns json, DataSource dataSource, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.json = json;
+        this.dataSource = dataSource;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /** Existing prospects by lower-cased email. */
@@ -117,13 +161,36 @@ class ProspectBulkRepository {
         return ids;
     }
 
-    int insert(List<ProspectValues> rows, Instant now) {
+    /** Inserts new prospects in the caller's transaction; a row whose email exists by then is left out. */
+    void insert(List<ProspectValues> rows, Instant now) {
         if (rows.isEmpty()) {
-            return 0;
+            return;
         }
-        return bindColumns(jdbc.sql(INSERT_PROSPECTS), rows)
-                .param("emails", SqlArrays.texts(rows.stream().map(ProspectValues::email).toList()))
-                .param("now", Timestamps.of(now)).update();
+        stage(rows);
+        try {
+            savepoint.executeWithoutResult(tx -> jdbc.sql(INSERT_STAGED).param("now", Timestamps.of(now)).update());
+        } catch (DuplicateKeyException e) {
+            jdbc.sql(INSERT_STAGED_OR_SKIP).param("now", Timestamps.of(now)).update();
+        }
+    }
+
+    private void stage(List<ProspectValues> rows) {
+        jdbc.sql(CREATE_STAGE).update();
+        jdbc.sql(CLEAR_STAGE).update();
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try (OutputStream copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class), COPY_STAGE, 1 << 16)) {
+            CopyRows out = new CopyRows(copy);
+            for (ProspectValues row : rows) {
+                out.column(row.email()).column(row.firstName()).column(row.lastName()).column(row.title())
+                        .column(row.phone()).column(row.linkedinUrl()).column(row.timeZone()).column(row.country())
+                        .column(row.city()).column(json.write(row.customFields())).column(row.ownerId())
+                        .column(row.accountId()).endRow();
+            }
+        } catch (SQLException | IOException e) {
+            throw new DataAccessResourceFailureException("could not copy prospects to prospect_stage", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
     }
 
     void update(List<ProspectValues> rows, Instant now) {
