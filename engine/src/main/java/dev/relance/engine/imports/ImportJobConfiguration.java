@@ -21,8 +21,9 @@ import dev.relance.engine.prospect.SuppressionService;
 import dev.relance.engine.support.NotFoundException;
 
 /**
- * The import job: one chunk-oriented step, reader (the file) → processor (cleaning) → writer (set-based
- * upserts), identified by the import's id so that a restart resumes the same job instance.
+ * The import job: one chunk-oriented step, reader (the file, parsed and cleaned on a thread of its
+ * own) → writer (set-based upserts), identified by the import's id so that a restart resumes the same
+ * job instance.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ImportProperties.class)
@@ -37,25 +38,18 @@ class ImportJobConfiguration {
 
     @Bean
     Step importRows(JobRepository jobs, PlatformTransactionManager transactions, ImportProperties properties,
-            ImportFileReader importFileReader, RowCleaningProcessor rowCleaningProcessor, ImportWriter importWriter) {
-        return new StepBuilder("importRows", jobs).<RawRecord, ImportItem>chunk(properties.chunkSize())
-                .transactionManager(transactions).reader(importFileReader).processor(rowCleaningProcessor::process)
-                .writer(importWriter).build();
+            ImportFileReader importFileReader, ImportWriter importWriter) {
+        return new StepBuilder("importRows", jobs).<ImportItem, ImportItem>chunk(properties.chunkSize())
+                .transactionManager(transactions).reader(importFileReader).writer(importWriter).build();
     }
 
     @Bean
     @StepScope
-    ImportFileReader importFileReader(@Value("#{jobParameters['importId']}") Long importId, ImportRepository imports) {
+    ImportFileReader importFileReader(@Value("#{jobParameters['importId']}") Long importId, ImportRepository imports,
+            ImportProperties properties) {
         ImportRepository.Row row = imports.findById(importId).orElseThrow(() -> new NotFoundException("import", importId));
-        return new ImportFileReader(Path.of(row.filePath()), formatOf(row));
-    }
-
-    @Bean
-    @StepScope
-    RowCleaningProcessor rowCleaningProcessor(@Value("#{jobParameters['importId']}") Long importId,
-            ImportRepository imports) {
-        ImportRepository.Row row = imports.findById(importId).orElseThrow(() -> new NotFoundException("import", importId));
-        return new RowCleaningProcessor(new RowCleaner(ImportService.mappingOf(row), row.ownerId()));
+        return new ImportFileReader(Path.of(row.filePath()), formatOf(row),
+                new RowCleaner(ImportService.mappingOf(row), row.ownerId()), properties.chunkSize());
     }
 
     @Bean
@@ -70,18 +64,5 @@ class ImportJobConfiguration {
     static FileFormat formatOf(ImportRepository.Row row) {
         return new FileFormat(Charset.forName(row.charset()), ((Number) row.options().get("bomLength")).intValue(),
                 row.delimiter().charAt(0));
-    }
-
-    /** The cleaner as a processor; a class so that the step-scoped proxy has a type. */
-    static class RowCleaningProcessor {
-        private final RowCleaner cleaner;
-
-        RowCleaningProcessor(RowCleaner cleaner) {
-            this.cleaner = cleaner;
-        }
-
-        ImportItem process(RawRecord record) {
-            return cleaner.clean(record);
-        }
     }
 }
