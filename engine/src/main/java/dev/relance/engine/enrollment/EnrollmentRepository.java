@@ -63,10 +63,16 @@ class EnrollmentRepository {
             """;
 
 
+    // One probe of the one-live-per-sequence index per prospect. Written as "sequence_id = :sequenceId
+    // AND prospect_id = ANY(:prospectIds)", the planner scanned every enrollment of the sequence once
+    // it held most of them: a bulk enrollment job's chunks then cost more and more.
     private static final String LIVE_IN_SEQUENCE = """
-            SELECT prospect_id FROM enrollment
-             WHERE sequence_id = :sequenceId AND prospect_id = ANY(:prospectIds)
-               AND state IN ('ACTIVE', 'PAUSED', 'WAITING_TASK', 'NEEDS_ATTENTION')
+            SELECT e.prospect_id
+              FROM unnest(:prospectIds) AS p(id)
+              JOIN LATERAL (SELECT prospect_id FROM enrollment
+                             WHERE prospect_id = p.id AND sequence_id = :sequenceId
+                               AND state IN ('ACTIVE', 'PAUSED', 'WAITING_TASK', 'NEEDS_ATTENTION')
+                             LIMIT 1) e ON true
             """;
 
     // BLOCKED_BY_EXCLUSIVITY for many prospects at once: those that may not join.
