@@ -8,18 +8,44 @@ import java.lang.management.MemoryMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.relance.engine.enrollment.bulk.EnrollmentJob;
+import dev.relance.engine.enrollment.bulk.EnrollmentJobRequest;
+import dev.relance.engine.enrollment.bulk.EnrollmentJobService;
 import dev.relance.engine.imports.Import;
 import dev.relance.engine.imports.ImportOptions;
 import dev.relance.engine.imports.ImportService;
+import dev.relance.engine.mailbox.MailboxDraft;
+import dev.relance.engine.mailbox.MailboxService;
+import dev.relance.engine.mailbox.ServerDraft;
+import dev.relance.engine.mailbox.TransportSecurity;
 import dev.relance.engine.prospect.DuplicatePolicy;
+import dev.relance.engine.sequence.Delay;
+import dev.relance.engine.sequence.DelayUnit;
+import dev.relance.engine.sequence.ScheduleDraft;
+import dev.relance.engine.sequence.SendWindow;
+import dev.relance.engine.sequence.SequenceDraft;
+import dev.relance.engine.sequence.SequenceRules;
+import dev.relance.engine.sequence.SequenceService;
+import dev.relance.engine.sequence.SequenceStatus;
+import dev.relance.engine.sequence.StepDraft;
+import dev.relance.engine.sequence.StepType;
+import dev.relance.engine.sequence.ThreadMode;
+import dev.relance.engine.sequence.TimeZonePolicy;
+import dev.relance.engine.sequence.VariantDraft;
 import dev.relance.engine.user.Role;
 import dev.relance.engine.user.UserDraft;
 import dev.relance.engine.user.UserService;
@@ -28,8 +54,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 /**
  * Generates a CSV of N prospects (default 1,000,000: French and English names with accents, 2%
  * invalid emails, 15% free-mail addresses, 20,000 companies, quoted titles with commas) and imports it
- * through {@link ImportService} on an embedded PostgreSQL, as the API would. Prints rows per second
- * for the import alone (no enrollment) and the peak heap sampled every 20 ms.
+ * through {@link ImportService} on an embedded PostgreSQL, as the API would, then enrolls every
+ * prospect it created into a sequence with one mailbox through a bulk enrollment job
+ * ({@link EnrollmentJobService}). Prints rows per second for each phase, the total, the peak heap
+ * sampled every 20 ms, and the load average.
  */
 public final class ImportBenchmark {
 
@@ -56,34 +84,80 @@ public final class ImportBenchmark {
              ConfigurableApplicationContext engine = engine(postgres, folder.resolve("imports"))) {
             long owner = engine.getBean(UserService.class)
                     .create(new UserDraft("bench", "bench@relance.test", "Bench", Role.SDR, "a-long-password", true)).id();
-            ImportService imports = engine.getBean(ImportService.class);
-            org.springframework.jdbc.core.simple.JdbcClient jdbc = engine.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+            long mailbox = engine.getBean(MailboxService.class).create(new MailboxDraft("sender@relance.example", "Bench",
+                    null, owner, new ServerDraft("127.0.0.1", 2525, TransportSecurity.NONE, "sender", "secret"), null,
+                    10_000_000, 10_000_000, 0, 0, "Europe/Paris", "1 rue de la Paix, 75002 Paris")).id();
+            long sequence = sequence(engine, owner);
+            JdbcClient jdbc = engine.getBean(JdbcClient.class);
             PgStatements.reset(jdbc);
+            double loadBefore = loadAverage();
             HeapPeak heap = HeapPeak.start();
             long start = System.nanoTime();
-            Import started;
-            try (InputStream in = Files.newInputStream(csv)) {
-                started = imports.start(in, "prospects.csv", new ImportOptions(null, DuplicatePolicy.FILL_EMPTY, null,
-                        null, null), owner, true);
-            }
-            long stored = System.nanoTime();
-            imports.awaitRun(started.id(), Duration.ofMinutes(30));
+            Instant importStarted = Instant.now();
+            Import done = importFile(engine.getBean(ImportService.class), csv, owner);
+            long imported = System.nanoTime();
+            EnrollmentJob enrolled = enroll(engine.getBean(EnrollmentJobService.class), sequence, mailbox, owner,
+                    importStarted);
             long end = System.nanoTime();
             heap.stop();
-            Import done = imports.get(started.id());
-            double seconds = (end - start) / 1e9;
+            double importSeconds = (imported - start) / 1e9;
+            double enrollSeconds = (end - imported) / 1e9;
             System.out.printf(Locale.ROOT, "import %s: %,d read, %,d created, %,d failed, %,d unchanged%n", done.status(),
                     done.rowsRead(), done.created(), done.failed(), done.unchanged());
-            System.out.printf(Locale.ROOT, "upload copy + header check: %.1f s; job: %.1f s; total %.1f s = %,.0f rows/s%n",
-                    (stored - start) / 1e9, (end - stored) / 1e9, seconds, rows / seconds);
+            System.out.printf(Locale.ROOT, "enrollment job %s: %,d selected, %,d enrolled, %,d skipped%n",
+                    enrolled.status(), enrolled.total(), enrolled.enrolled(), enrolled.skipped());
+            System.out.printf(Locale.ROOT, "import (upload copy + job): %.1f s = %,.0f rows/s%n", importSeconds,
+                    rows / importSeconds);
+            System.out.printf(Locale.ROOT, "enrollment job: %.1f s = %,.0f prospects/s%n", enrollSeconds,
+                    enrolled.total() / enrollSeconds);
+            System.out.printf(Locale.ROOT, "total: %.1f s for %,d rows%n", importSeconds + enrollSeconds, rows);
             PgStatements.print(jdbc, rows);
-            System.out.printf(Locale.ROOT, "peak heap used: %,d MB (max heap %,d MB)%n", heap.peak() >> 20,
-                    Runtime.getRuntime().maxMemory() >> 20);
+            System.out.printf(Locale.ROOT, "peak heap used: %,d MB sampled every 20 ms (max heap %,d MB)%n",
+                    heap.peak() >> 20, Runtime.getRuntime().maxMemory() >> 20);
+            System.out.printf(Locale.ROOT, "load average (1 min): %.2f before, %.2f after%n", loadBefore, loadAverage());
         } finally {
             try (var files = Files.walk(folder)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    /** Imports the file as the API does (the upload is copied to the imports folder first) and waits for the end. */
+    private static Import importFile(ImportService imports, Path csv, long owner) throws Exception {
+        Import started;
+        try (InputStream in = Files.newInputStream(csv)) {
+            started = imports.start(in, "prospects.csv", new ImportOptions(null, DuplicatePolicy.FILL_EMPTY, null, null,
+                    null), owner, true);
+        }
+        imports.awaitRun(started.id(), Duration.ofMinutes(30));
+        return imports.get(started.id());
+    }
+
+    /** Enrolls every prospect the import created (the owner's prospects created since it started) in this thread. */
+    private static EnrollmentJob enroll(EnrollmentJobService jobs, long sequence, long mailbox, long owner,
+            Instant importStarted) {
+        EnrollmentJob job = jobs.create(new EnrollmentJobRequest(sequence, mailbox, null, null, null,
+                new EnrollmentJobRequest.Filter(owner, null, null, null, importStarted, null)), owner, owner, true);
+        return jobs.run(job.id());
+    }
+
+    /** An active one-step sequence whose send windows are read in each prospect's time zone. */
+    private static long sequence(ConfigurableApplicationContext engine, long owner) {
+        List<SendWindow> weekdays = new ArrayList<>();
+        for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
+                DayOfWeek.FRIDAY)) {
+            weekdays.add(new SendWindow(day, LocalTime.of(9, 0), LocalTime.of(17, 0)));
+        }
+        StepDraft firstTouch = new StepDraft(null, StepType.AUTO_EMAIL, new Delay(0, DelayUnit.MINUTES),
+                ThreadMode.NEW_THREAD, null, List.of(new VariantDraft(null, "A", 1, "Quick question, {{ first_name | default: \"there\" }}",
+                        null, "Hello {{ first_name | default: \"there\" }},")));
+        return engine.getBean(SequenceService.class).create(new SequenceDraft("Bench import", null, SequenceStatus.ACTIVE,
+                owner, SequenceRules.defaults(), new ScheduleDraft(TimeZonePolicy.PROSPECT, null, null, weekdays),
+                List.of(firstTouch)), owner).id();
+    }
+
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static long generate(Path csv, int rows) throws IOException {
