@@ -80,7 +80,7 @@ public final class ImportBenchmark {
         Path csv = folder.resolve("prospects.csv");
         long generated = generate(csv, rows);
         System.out.printf(Locale.ROOT, "file: %,d rows, %,d bytes%n", rows, generated);
-        try (EmbeddedPostgres postgres = PgStatements.configure(EmbeddedPostgres.builder()).start();
+        try (EmbeddedPostgres postgres = server(PgStatements.configure(EmbeddedPostgres.builder())).start();
              ConfigurableApplicationContext engine = engine(postgres, folder.resolve("imports"))) {
             long owner = engine.getBean(UserService.class)
                     .create(new UserDraft("bench", "bench@relance.test", "Bench", Role.SDR, "a-long-password", true)).id();
@@ -154,6 +154,20 @@ public final class ImportBenchmark {
         return engine.getBean(SequenceService.class).create(new SequenceDraft("Bench import", null, SequenceStatus.ACTIVE,
                 owner, SequenceRules.defaults(), new ScheduleDraft(TimeZonePolicy.PROSPECT, null, null, weekdays),
                 List.of(firstTouch)), owner).id();
+    }
+
+    /**
+     * With {@code -Dbench.pg.tuned=true} (default), the server is set up as one would be for a bulk
+     * load of this size: buffers that hold the prospect table and its indexes, and WAL room for the
+     * whole run, so that no checkpoint (and no full-page image after it) lands in the middle of it.
+     * {@code false} keeps PostgreSQL's defaults (128MB buffers, 1GB of WAL between checkpoints).
+     */
+    private static EmbeddedPostgres.Builder server(EmbeddedPostgres.Builder builder) {
+        if (!Boolean.parseBoolean(System.getProperty("bench.pg.tuned", "true"))) {
+            return builder;
+        }
+        return builder.setServerConfig("shared_buffers", "1GB").setServerConfig("max_wal_size", "8GB")
+                .setServerConfig("checkpoint_timeout", "30min");
     }
 
     private static double loadAverage() {
