@@ -1,23 +1,28 @@
 package dev.relance.engine.enrollment.bulk;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import dev.relance.engine.enrollment.EnrollmentService;
 
 /**
- * The bulk enrollment job: a tasklet takes the selection once ({@code select}), then a chunked
- * step enrolls it ({@code enroll}). One job instance per enrollment job, identified by the
+ * The bulk enrollment job: a tasklet takes the selection once ({@code select}), then chunked
+ * steps enroll it ({@code enroll}, one worker step per partition of the selection). One job instance per enrollment job, identified by the
  * {@value #JOB_ID} parameter, so that starting it again after a failure or a stop restarts it.
  */
 @Configuration(proxyBeanMethods = false)
@@ -26,6 +31,8 @@ class BulkEnrollmentJobConfiguration {
 
     static final String JOB_NAME = "bulkEnrollment";
     static final String JOB_ID = "enrollmentJobId";
+    static final String PARTITION = "partition";
+    static final String PARTITIONS = "partitions";
 
     @Bean
     Job bulkEnrollmentJob(JobRepository repository, Step bulkEnrollmentSelect, Step bulkEnrollmentEnroll) {
@@ -44,25 +51,46 @@ class BulkEnrollmentJobConfiguration {
         }, transactions).build();
     }
 
+    // The selection is split by prospect id modulo the partition count; each partition is a chunked
+    // step of its own, on its own connection, so that PostgreSQL can use more than one core.
     @Bean
-    Step bulkEnrollmentEnroll(JobRepository repository, PlatformTransactionManager transactions,
+    Step bulkEnrollmentEnroll(JobRepository repository, Step bulkEnrollmentWorker, EnrollmentJobProperties properties) {
+        SimpleAsyncTaskExecutor workers = new SimpleAsyncTaskExecutor("bulk-enrollment-");
+        workers.setConcurrencyLimit(properties.partitions());
+        return new StepBuilder("bulkEnrollmentEnroll", repository).partitioner("bulkEnrollmentWorker", gridSize -> {
+            Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
+            for (int i = 0; i < gridSize; i++) {
+                ExecutionContext context = new ExecutionContext();
+                context.putInt(PARTITION, i);
+                context.putInt(PARTITIONS, gridSize);
+                partitions.put("partition" + i, context);
+            }
+            return partitions;
+        }).step(bulkEnrollmentWorker).gridSize(properties.partitions()).taskExecutor(workers).build();
+    }
+
+    @Bean
+    Step bulkEnrollmentWorker(JobRepository repository, PlatformTransactionManager transactions,
             PendingProspectReader bulkEnrollmentReader, EnrollChunkWriter bulkEnrollmentWriter,
             EnrollmentJobProperties properties) {
-        return new StepBuilder("bulkEnrollmentEnroll", repository).<Long, Long>chunk(properties.chunkSize())
+        return new StepBuilder("bulkEnrollmentWorker", repository).<Long, Long>chunk(properties.chunkSize())
                 .reader(bulkEnrollmentReader).writer(bulkEnrollmentWriter).transactionManager(transactions).build();
     }
 
     @Bean
     @StepScope
     PendingProspectReader bulkEnrollmentReader(EnrollmentJobRepository jobs, EnrollmentJobProperties properties,
-            @Value("#{jobParameters['" + JOB_ID + "']}") Long jobId) {
-        return new PendingProspectReader(jobs, jobId, properties.chunkSize());
+            @Value("#{jobParameters['" + JOB_ID + "']}") Long jobId,
+            @Value("#{stepExecutionContext['" + PARTITION + "']}") Integer partition,
+            @Value("#{stepExecutionContext['" + PARTITIONS + "']}") Integer partitions) {
+        return new PendingProspectReader(jobs, jobId, partition, partitions, properties.chunkSize());
     }
 
     @Bean
     @StepScope
     EnrollChunkWriter bulkEnrollmentWriter(EnrollmentJobRepository jobs, EnrollmentService enrollments,
-            @Value("#{jobParameters['" + JOB_ID + "']}") Long jobId) {
-        return new EnrollChunkWriter(jobs, enrollments, jobId);
+            @Value("#{jobParameters['" + JOB_ID + "']}") Long jobId,
+            @Value("#{stepExecutionContext['" + PARTITION + "']}") Integer partition) {
+        return new EnrollChunkWriter(jobs, enrollments, jobId, partition);
     }
 }

@@ -26,13 +26,15 @@ class EnrollChunkWriter implements ItemWriter<Long> {
     private final EnrollmentJobRepository jobs;
     private final EnrollmentService enrollments;
     private final long jobId;
+    private final int partition;
     private ChunkEnrollment target;
     private int enrolled;
 
-    EnrollChunkWriter(EnrollmentJobRepository jobs, EnrollmentService enrollments, long jobId) {
+    EnrollChunkWriter(EnrollmentJobRepository jobs, EnrollmentService enrollments, long jobId, int partition) {
         this.jobs = jobs;
         this.enrollments = enrollments;
         this.jobId = jobId;
+        this.partition = partition;
     }
 
     @Override
@@ -40,7 +42,8 @@ class EnrollChunkWriter implements ItemWriter<Long> {
         if (target == null) {
             target = jobs.find(jobId)
                     .orElseThrow(() -> new IllegalStateException("enrollment job " + jobId + " does not exist")).target();
-            enrolled = jobs.enrolledCount(jobId);
+            // partitions start one mailbox apart, so that together they keep the pool evenly used
+            enrolled = jobs.enrolledCount(jobId) + partition;
         }
         List<Outcome> outcomes = enrollments.enrollChunk(target, List.copyOf(chunk.getItems()), enrolled);
         jobs.record(jobId, outcomes);

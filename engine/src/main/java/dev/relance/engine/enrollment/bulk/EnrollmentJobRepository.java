@@ -70,6 +70,7 @@ class EnrollmentJobRepository {
     private static final String PENDING = """
             SELECT prospect_id FROM enrollment_job_item
              WHERE job_id = :jobId AND outcome IS NULL AND prospect_id > :after
+               AND prospect_id % :partitions = :partition
              ORDER BY prospect_id
              LIMIT :limit
             """;
@@ -146,8 +147,9 @@ class EnrollmentJobRepository {
         };
     }
 
-    List<Long> pending(long jobId, long after, int limit) {
-        return jdbc.sql(PENDING).param("jobId", jobId).param("after", after).param("limit", limit).query(Long.class).list();
+    List<Long> pending(long jobId, int partition, int partitions, long after, int limit) {
+        return jdbc.sql(PENDING).param("jobId", jobId).param("partition", partition).param("partitions", partitions)
+                .param("after", after).param("limit", limit).query(Long.class).list();
     }
 
     int enrolledCount(long jobId) {

@@ -7,28 +7,33 @@ import java.util.List;
 import org.springframework.batch.infrastructure.item.ItemReader;
 
 /**
- * Reads the prospects of a job whose outcome is not recorded yet, by keyset pages. It needs no
+ * Reads the prospects of one partition of a job (prospect id modulo the partition count) whose
+ * outcome is not recorded yet, by keyset pages. It needs no
  * saved position: on a restart the committed chunks have their outcomes, so they are not read again.
  */
 class PendingProspectReader implements ItemReader<Long> {
 
     private final EnrollmentJobRepository jobs;
     private final long jobId;
+    private final int partition;
+    private final int partitions;
     private final int pageSize;
     private final Deque<Long> page = new ArrayDeque<>();
     private long after;
     private boolean exhausted;
 
-    PendingProspectReader(EnrollmentJobRepository jobs, long jobId, int pageSize) {
+    PendingProspectReader(EnrollmentJobRepository jobs, long jobId, int partition, int partitions, int pageSize) {
         this.jobs = jobs;
         this.jobId = jobId;
+        this.partition = partition;
+        this.partitions = partitions;
         this.pageSize = pageSize;
     }
 
     @Override
     public Long read() {
         if (page.isEmpty() && !exhausted) {
-            List<Long> next = jobs.pending(jobId, after, pageSize);
+            List<Long> next = jobs.pending(jobId, partition, partitions, after, pageSize);
             exhausted = next.isEmpty();
             if (!exhausted) {
                 page.addAll(next);
