@@ -27,6 +27,10 @@ public final class SqlArrays {
         return of("text", values.toArray(String[]::new));
     }
 
+    public static SqlTypeValue doubles(Collection<Double> values) {
+        return of("float8", values.toArray(Double[]::new));
+    }
+
     public static SqlTypeValue booleans(Collection<Boolean> values) {
         return of("bool", values.toArray(Boolean[]::new));
     }

@@ -1,11 +1,14 @@
 package dev.relance.engine.enrollment.bulk;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -32,7 +35,8 @@ class BulkEnrollmentJobConfiguration {
     static final String JOB_NAME = "bulkEnrollment";
     static final String JOB_ID = "enrollmentJobId";
     static final String PARTITION = "partition";
-    static final String PARTITIONS = "partitions";
+    static final String AFTER = "afterProspectId";
+    static final String UP_TO = "upToProspectId";
 
     @Bean
     Job bulkEnrollmentJob(JobRepository repository, Step bulkEnrollmentSelect, Step bulkEnrollmentEnroll) {
@@ -51,22 +55,35 @@ class BulkEnrollmentJobConfiguration {
         }, transactions).build();
     }
 
-    // The selection is split by prospect id modulo the partition count; each partition is a chunked
-    // step of its own, on its own connection, so that PostgreSQL can use more than one core.
+    // Each partition is a chunked step of its own, on its own connection, so that PostgreSQL can use
+    // more than one core.
     @Bean
-    Step bulkEnrollmentEnroll(JobRepository repository, Step bulkEnrollmentWorker, EnrollmentJobProperties properties) {
+    Step bulkEnrollmentEnroll(JobRepository repository, Step bulkEnrollmentWorker, Partitioner bulkEnrollmentPartitioner,
+            EnrollmentJobProperties properties) {
         SimpleAsyncTaskExecutor workers = new SimpleAsyncTaskExecutor("bulk-enrollment-");
         workers.setConcurrencyLimit(properties.partitions());
-        return new StepBuilder("bulkEnrollmentEnroll", repository).partitioner("bulkEnrollmentWorker", gridSize -> {
+        return new StepBuilder("bulkEnrollmentEnroll", repository).partitioner("bulkEnrollmentWorker", bulkEnrollmentPartitioner)
+                .step(bulkEnrollmentWorker).gridSize(properties.partitions()).taskExecutor(workers).build();
+    }
+
+    // Contiguous ranges of prospect ids, of about as many prospects each: a partition's reader then
+    // never walks over another's entries. A restart reuses the ranges saved with the partitions.
+    @Bean
+    @JobScope
+    Partitioner bulkEnrollmentPartitioner(EnrollmentJobRepository jobs,
+            @Value("#{jobParameters['" + JOB_ID + "']}") Long jobId) {
+        return gridSize -> {
+            List<Long> bounds = jobs.partitionBounds(jobId, gridSize);
             Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
             for (int i = 0; i < gridSize; i++) {
                 ExecutionContext context = new ExecutionContext();
                 context.putInt(PARTITION, i);
-                context.putInt(PARTITIONS, gridSize);
+                context.putLong(AFTER, i == 0 ? Long.MIN_VALUE : bounds.get(i - 1));
+                context.putLong(UP_TO, i == gridSize - 1 ? Long.MAX_VALUE : bounds.get(i));
                 partitions.put("partition" + i, context);
             }
             return partitions;
-        }).step(bulkEnrollmentWorker).gridSize(properties.partitions()).taskExecutor(workers).build();
+        };
     }
 
     @Bean
@@ -81,9 +98,9 @@ class BulkEnrollmentJobConfiguration {
     @StepScope
     PendingProspectReader bulkEnrollmentReader(EnrollmentJobRepository jobs, EnrollmentJobProperties properties,
             @Value("#{jobParameters['" + JOB_ID + "']}") Long jobId,
-            @Value("#{stepExecutionContext['" + PARTITION + "']}") Integer partition,
-            @Value("#{stepExecutionContext['" + PARTITIONS + "']}") Integer partitions) {
-        return new PendingProspectReader(jobs, jobId, partition, partitions, properties.chunkSize());
+            @Value("#{stepExecutionContext['" + AFTER + "']}") Long after,
+            @Value("#{stepExecutionContext['" + UP_TO + "']}") Long upTo) {
+        return new PendingProspectReader(jobs, jobId, after, upTo, properties.chunkSize());
     }
 
     @Bean

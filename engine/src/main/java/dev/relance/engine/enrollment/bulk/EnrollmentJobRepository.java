@@ -1,8 +1,12 @@
 package dev.relance.engine.enrollment.bulk;
 
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,10 +73,14 @@ class EnrollmentJobRepository {
     // exactly the prospects of the chunks that did not commit.
     private static final String PENDING = """
             SELECT prospect_id FROM enrollment_job_item
-             WHERE job_id = :jobId AND outcome IS NULL AND prospect_id > :after
-               AND prospect_id % :partitions = :partition
+             WHERE job_id = :jobId AND outcome IS NULL AND prospect_id > :after AND prospect_id <= :upTo
              ORDER BY prospect_id
              LIMIT :limit
+            """;
+
+    private static final String PARTITION_BOUNDS = """
+            SELECT percentile_disc(CAST(:fractions AS float8[])) WITHIN GROUP (ORDER BY prospect_id)
+              FROM enrollment_job_item WHERE job_id = :jobId
             """;
 
     private static final String ENROLLED_COUNT = """
@@ -147,9 +155,29 @@ class EnrollmentJobRepository {
         };
     }
 
-    List<Long> pending(long jobId, int partition, int partitions, long after, int limit) {
-        return jdbc.sql(PENDING).param("jobId", jobId).param("partition", partition).param("partitions", partitions)
-                .param("after", after).param("limit", limit).query(Long.class).list();
+    List<Long> pending(long jobId, long after, long upTo, int limit) {
+        return jdbc.sql(PENDING).param("jobId", jobId).param("after", after).param("upTo", upTo).param("limit", limit)
+                .query(Long.class).list();
+    }
+
+    /** The prospect ids that cut the job's selection into {@code parts} ranges of about as many prospects. */
+    List<Long> partitionBounds(long jobId, int parts) {
+        if (parts < 2) {
+            return List.of();
+        }
+        List<Double> fractions = new ArrayList<>();
+        for (int i = 1; i < parts; i++) {
+            fractions.add((double) i / parts);
+        }
+        Long[] bounds = jdbc.sql(PARTITION_BOUNDS).param("jobId", jobId)
+                .param("fractions", SqlArrays.doubles(fractions)).query((rs, n) -> {
+                    Array array = rs.getArray(1);
+                    return array == null ? null : (Long[]) array.getArray();
+                }).single();
+        if (bounds == null) {
+            return Collections.nCopies(parts - 1, Long.MAX_VALUE);
+        }
+        return Arrays.stream(bounds).map(b -> b == null ? Long.MAX_VALUE : b).toList();
     }
 
     int enrolledCount(long jobId) {
