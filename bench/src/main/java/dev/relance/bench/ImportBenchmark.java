@@ -195,7 +195,8 @@ public final class ImportBenchmark {
     }
 
     private static ConfigurableApplicationContext engine(EmbeddedPostgres postgres, Path imports) {
-        return BenchEngine.start(postgres, Map.of("relance.imports.directory", imports.toString()));
+        return BenchEngine.start(postgres, Map.of("relance.imports.directory", imports.toString(),
+                "relance.enrollment-jobs.partitions", 2));
     }
 
     /** Samples the heap in use every 20 ms on a daemon thread. */
