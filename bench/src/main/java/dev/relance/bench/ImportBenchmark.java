@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,11 +92,10 @@ public final class ImportBenchmark {
             double loadBefore = loadAverage();
             HeapPeak heap = HeapPeak.start();
             long start = System.nanoTime();
-            Instant importStarted = Instant.now();
             Import done = importFile(engine.getBean(ImportService.class), csv, owner);
             long imported = System.nanoTime();
             EnrollmentJob enrolled = enroll(engine.getBean(EnrollmentJobService.class), sequence, mailbox, owner,
-                    importStarted);
+                    done.id());
             long end = System.nanoTime();
             heap.stop();
             double importSeconds = (imported - start) / 1e9;
@@ -133,11 +131,10 @@ public final class ImportBenchmark {
         return imports.get(started.id());
     }
 
-    /** Enrolls every prospect the import created (the owner's prospects created since it started) in this thread. */
-    private static EnrollmentJob enroll(EnrollmentJobService jobs, long sequence, long mailbox, long owner,
-            Instant importStarted) {
-        EnrollmentJob job = jobs.create(new EnrollmentJobRequest(sequence, mailbox, null, null, null,
-                new EnrollmentJobRequest.Filter(owner, null, null, null, importStarted, null)), owner, owner, true);
+    /** Enrolls the prospects of the import (its source {@code importId}) in this thread. */
+    private static EnrollmentJob enroll(EnrollmentJobService jobs, long sequence, long mailbox, long owner, long importId) {
+        EnrollmentJob job = jobs.create(new EnrollmentJobRequest(sequence, mailbox, null, null, importId, null, null, null),
+                owner, owner, true);
         return jobs.run(job.id());
     }
 

@@ -77,11 +77,11 @@ class ImportRepository {
              ORDER BY line, id
             """;
 
-    // The prospects a chunk's valid rows landed on, by their (normalised) addresses.
+    // The prospects a chunk's valid rows landed on. A prospect met again in a later chunk gets a second
+    // row: cheaper than a unique check on every row, and the enrollment job's selection is distinct.
     private static final String ADD_MEMBERS = """
             INSERT INTO prospect_import_member (import_id, prospect_id)
-            SELECT :importId, p.id FROM prospect p WHERE p.email = ANY(CAST(:emails AS citext[]))
-            ON CONFLICT DO NOTHING
+            SELECT :importId, id FROM unnest(:prospectIds) AS id
             """;
 
     private static final String BEAT = """
@@ -171,8 +171,10 @@ class ImportRepository {
         });
     }
 
-    void addMembers(long importId, List<String> emails) {
-        jdbc.sql(ADD_MEMBERS).param("importId", importId).param("emails", SqlArrays.texts(emails)).update();
+    void addMembers(long importId, List<Long> prospectIds) {
+        if (!prospectIds.isEmpty()) {
+            jdbc.sql(ADD_MEMBERS).param("importId", importId).param("prospectIds", SqlArrays.bigints(prospectIds)).update();
+        }
     }
 
     void beat(List<Long> ids, Instant now) {

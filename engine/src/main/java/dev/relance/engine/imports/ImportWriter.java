@@ -17,6 +17,7 @@ import dev.relance.engine.prospect.ProspectImports;
 import dev.relance.engine.prospect.Suppression;
 import dev.relance.engine.prospect.SuppressionService;
 import dev.relance.engine.prospect.UpsertOutcome;
+import dev.relance.engine.prospect.Upserted;
 
 /**
  * Writes a chunk in its transaction: prospects (and accounts) in a few set-based statements, the
@@ -67,7 +68,8 @@ class ImportWriter implements ItemWriter<ImportItem> {
         List<ImportedProspect> rows = valid.stream().map(this::withOwner).toList();
         chunk.forEach(item -> problems.addAll(item.problems()));
         Map<String, Suppression> suppressed = suppressions.suppressingAny(rows.stream().map(ImportedProspect::email).toList());
-        List<UpsertOutcome> outcomes = rows.isEmpty() ? List.of() : prospects.upsert(rows, policy);
+        Upserted upserted = rows.isEmpty() ? Upserted.NOTHING : prospects.upsert(rows, policy);
+        List<UpsertOutcome> outcomes = upserted.outcomes();
         for (int i = 0; i < valid.size(); i++) {
             ImportItem item = valid.get(i);
             switch (outcomes.get(i)) {
@@ -89,9 +91,7 @@ class ImportWriter implements ItemWriter<ImportItem> {
                                 + " (" + suppression.reason() + "): imported, never enrolled", Action.SUPPRESSED));
             }
         }
-        if (!rows.isEmpty()) {
-            imports.addMembers(importId, rows.stream().map(ImportedProspect::email).toList());
-        }
+        imports.addMembers(importId, upserted.prospectIds());
         imports.insertProblems(importId, problems);
         imports.chunkDone(importId, counts, bytesRead, clock.instant());
     }

@@ -80,6 +80,7 @@ class ProspectBulkRepository {
             SELECT s.email, s.first_name, s.last_name, s.title, s.phone, s.linkedin_url, s.time_zone, s.country, s.city,
                    CAST(s.custom_fields AS jsonb), s.owner_id, s.account_id, :now, :now
               FROM prospect_stage s
+            RETURNING id, email
             """;
 
     // A row another writer inserted meanwhile is left alone (DO NOTHING) and reported as created.
@@ -90,6 +91,7 @@ class ProspectBulkRepository {
                    CAST(s.custom_fields AS jsonb), s.owner_id, s.account_id, :now, :now
               FROM prospect_stage s
             ON CONFLICT (email) DO NOTHING
+            RETURNING id, email
             """;
 
     private static final String UPDATE_PROSPECTS = """
@@ -161,17 +163,32 @@ class ProspectBulkRepository {
         return ids;
     }
 
-    /** Inserts new prospects in the caller's transaction; a row whose email exists by then is left out. */
-    void insert(List<ProspectValues> rows, Instant now) {
+    /**
+     * Inserts new prospects in the caller's transaction; a row whose email exists by then is left out
+     * (and its prospect, another writer's, is looked up). Returns the prospects' ids by lower-cased email.
+     */
+    Map<String, Long> insert(List<ProspectValues> rows, Instant now) {
         if (rows.isEmpty()) {
-            return;
+            return Map.of();
         }
         stage(rows);
+        Map<String, Long> ids = new HashMap<>();
         try {
-            savepoint.executeWithoutResult(tx -> jdbc.sql(INSERT_STAGED).param("now", Timestamps.of(now)).update());
+            savepoint.executeWithoutResult(tx -> jdbc.sql(INSERT_STAGED).param("now", Timestamps.of(now))
+                    .query(rs -> {
+                        ids.put(rs.getString("email").toLowerCase(Locale.ROOT), rs.getLong("id"));
+                    }));
         } catch (DuplicateKeyException e) {
-            jdbc.sql(INSERT_STAGED_OR_SKIP).param("now", Timestamps.of(now)).update();
+            ids.clear();
+            jdbc.sql(INSERT_STAGED_OR_SKIP).param("now", Timestamps.of(now))
+                    .query(rs -> {
+                        ids.put(rs.getString("email").toLowerCase(Locale.ROOT), rs.getLong("id"));
+                    });
+            List<String> raced = rows.stream().map(r -> r.email().toLowerCase(Locale.ROOT))
+                    .filter(email -> !ids.containsKey(email)).toList();
+            findByEmails(raced).forEach((email, values) -> ids.put(email, values.id()));
         }
+        return ids;
     }
 
     private void stage(List<ProspectValues> rows) {

@@ -35,11 +35,11 @@ public class ProspectImports {
 
     /**
      * Creates or updates the prospects of these rows, in the caller's transaction, and says what
-     * happened to each (same order). A later row with the same email as an earlier one merges into
-     * it by the same policy.
+     * happened to each (same order) and which prospects they landed on. A later row with the same
+     * email as an earlier one merges into it by the same policy.
      */
     @Transactional
-    public List<UpsertOutcome> upsert(List<ImportedProspect> rows, DuplicatePolicy policy) {
+    public Upserted upsert(List<ImportedProspect> rows, DuplicatePolicy policy) {
         Instant now = clock.instant();
         Map<String, ProspectValues> existing = bulk.findByEmails(rows.stream().map(ImportedProspect::email).toList());
         Map<String, Long> accounts = accounts(rows, existing, now);
@@ -71,9 +71,11 @@ public class ProspectImports {
                 changed.put(key, merged);
             }
         }
-        bulk.insert(List.copyOf(created.values()), now);
+        Map<String, Long> createdIds = bulk.insert(List.copyOf(created.values()), now);
         bulk.update(List.copyOf(changed.values()), now);
-        return outcomes;
+        List<Long> ids = new ArrayList<>(createdIds.values());
+        existing.values().forEach(known -> ids.add(known.id()));
+        return new Upserted(outcomes, ids);
     }
 
     private static UpsertOutcome outcomeOf(ProspectValues current, ProspectValues merged, DuplicatePolicy policy) {

@@ -54,7 +54,7 @@ class EnrollmentJobPartitionsTest {
         }
 
         EnrollmentJob done = jobs.run(jobs.create(new EnrollmentJobRequest(sequence.id(), null,
-                List.of(first.id(), second.id()), null, ids, null), sdr.id(), sdr.id(), true).id());
+                List.of(first.id(), second.id()), null, null, null, ids, null), sdr.id(), sdr.id(), true).id());
 
         assertThat(done.status()).isEqualTo("COMPLETED");
         assertThat(done.enrolled()).isEqualTo(10);
