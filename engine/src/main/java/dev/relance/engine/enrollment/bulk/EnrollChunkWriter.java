@@ -40,10 +40,11 @@ class EnrollChunkWriter implements ItemWriter<Long> {
     @Override
     public void write(Chunk<? extends Long> chunk) {
         if (target == null) {
-            target = jobs.find(jobId)
-                    .orElseThrow(() -> new IllegalStateException("enrollment job " + jobId + " does not exist")).target();
+            EnrollmentJobRepository.Stored job = jobs.find(jobId)
+                    .orElseThrow(() -> new IllegalStateException("enrollment job " + jobId + " does not exist"));
+            target = job.target();
             // partitions start one mailbox apart, so that together they keep the pool evenly used
-            enrolled = jobs.enrolledCount(jobId) + partition;
+            enrolled = job.enrolled() + partition;
         }
         List<Outcome> outcomes = enrollments.enrollChunk(target, List.copyOf(chunk.getItems()), enrolled);
         jobs.record(jobId, outcomes);

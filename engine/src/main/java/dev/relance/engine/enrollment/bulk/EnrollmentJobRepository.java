@@ -35,12 +35,19 @@ class EnrollmentJobRepository {
             """;
 
     private static final String FIND = """
-            SELECT j.*,
-                   (SELECT count(*) FROM enrollment_job_item i WHERE i.job_id = j.id) AS total,
-                   (SELECT count(*) FROM enrollment_job_item i WHERE i.job_id = j.id AND i.outcome = 'ENROLLED') AS enrolled,
-                   (SELECT count(*) FROM enrollment_job_item i WHERE i.job_id = j.id AND i.outcome = 'SKIPPED') AS skipped
-              FROM enrollment_job j
-             WHERE j.id = :id
+            SELECT * FROM enrollment_job WHERE id = :id
+            """;
+
+    private static final String COUNT_SELECTED = """
+            UPDATE enrollment_job
+               SET selected = (SELECT count(*) FROM enrollment_job_item WHERE job_id = :jobId)
+             WHERE id = :jobId
+            """;
+
+    // Last statement of a chunk's transaction: the job's row stays locked only until the commit, so
+    // that partitions hardly wait on each other.
+    private static final String COUNT_OUTCOMES = """
+            UPDATE enrollment_job SET enrolled = enrolled + :enrolled, skipped = skipped + :skipped WHERE id = :jobId
             """;
 
     private static final String SELECT_BY_FILTER = """
@@ -81,10 +88,6 @@ class EnrollmentJobRepository {
     private static final String PARTITION_BOUNDS = """
             SELECT percentile_disc(CAST(:fractions AS float8[])) WITHIN GROUP (ORDER BY prospect_id)
               FROM enrollment_job_item WHERE job_id = :jobId
-            """;
-
-    private static final String ENROLLED_COUNT = """
-            SELECT count(*) FROM enrollment_job_item WHERE job_id = :jobId AND outcome = 'ENROLLED'
             """;
 
     private static final String RECORD = """
@@ -140,9 +143,9 @@ class EnrollmentJobRepository {
         return jdbc.sql(FIND).param("id", id).query(this::stored).optional();
     }
 
-    /** Takes the job's selection once; returns how many prospects it added. */
-    int select(long jobId, EnrollmentSource source) {
-        return switch (source) {
+    /** Takes the job's selection once, and counts it. */
+    void select(long jobId, EnrollmentSource source) {
+        switch (source) {
             case EnrollmentSource.ByFilter(ProspectCriteria f) -> jdbc.sql(SELECT_BY_FILTER).param("jobId", jobId)
                     .param("ownerId", f.ownerId()).param("accountId", f.accountId())
                     .param("customField", f.customField()).param("customValue", f.customValue())
@@ -152,7 +155,8 @@ class EnrollmentJobRepository {
                     .param("importId", i.importId()).update();
             case EnrollmentSource.ByList l -> jdbc.sql(SELECT_BY_LIST).param("jobId", jobId)
                     .param("prospectIds", SqlArrays.bigints(l.prospectIds())).update();
-        };
+        }
+        jdbc.sql(COUNT_SELECTED).param("jobId", jobId).update();
     }
 
     List<Long> pending(long jobId, long after, long upTo, int limit) {
@@ -180,10 +184,6 @@ class EnrollmentJobRepository {
         return Arrays.stream(bounds).map(b -> b == null ? Long.MAX_VALUE : b).toList();
     }
 
-    int enrolledCount(long jobId) {
-        return jdbc.sql(ENROLLED_COUNT).param("jobId", jobId).query(Integer.class).single();
-    }
-
     void record(long jobId, List<Outcome> outcomes) {
         jdbc.sql(RECORD).param("jobId", jobId)
                 .param("prospectIds", SqlArrays.bigints(outcomes.stream().map(Outcome::prospectId).toList()))
@@ -192,6 +192,9 @@ class EnrollmentJobRepository {
                 .param("reasons", SqlArrays.texts(outcomes.stream().map(Outcome::reason).toList()))
                 .param("enrollmentIds", SqlArrays.bigints(outcomes.stream().map(Outcome::enrollmentId).toList()))
                 .update();
+        long enrolled = outcomes.stream().filter(Outcome::enrolled).count();
+        jdbc.sql(COUNT_OUTCOMES).param("jobId", jobId).param("enrolled", enrolled)
+                .param("skipped", outcomes.size() - enrolled).update();
     }
 
     List<SkippedProspect> skipped(long jobId) {
@@ -226,7 +229,7 @@ class EnrollmentJobRepository {
                 List.of(pool), rs.getLong("owner_id"), rs.getObject("created_by", Long.class),
                 rs.getBoolean("own_prospects_only"));
         return new Stored(rs.getLong("id"), target, read(json.read(rs.getString("source"))),
-                Timestamps.instant(rs, "created_at"), rs.getInt("total"), rs.getInt("enrolled"), rs.getInt("skipped"),
+                Timestamps.instant(rs, "created_at"), rs.getInt("selected"), rs.getInt("enrolled"), rs.getInt("skipped"),
                 rs.getString("run_state"), Timestamps.instant(rs, "heartbeat_at"));
     }
 
