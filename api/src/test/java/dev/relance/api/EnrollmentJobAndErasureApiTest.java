@@ -143,6 +143,10 @@ class EnrollmentJobAndErasureApiTest {
                 .isEqualTo("ADDRESS_HASH");
         assertThat(api.get("/api/v1/prospects?email=" + email).json().get("items").get(0).get("doNotContact")
                 .get("reason").asString()).isEqualTo("ERASURE");
+        JsonNode forMarketer = fixtures.as(Role.MARKETER).get("/api/v1/prospects/" + recreated).json().get("doNotContact");
+        assertThat(forMarketer.get("reason").asString()).isEqualTo("ERASURE");
+        assertThat(forMarketer.get("suppressionId").isNull()).as("a marketer does not read suppressions").isTrue();
+        assertThat(flag.get("suppressionId").isNull()).isFalse();
         long mailbox = admin.post("/api/v1/mailboxes", Json.mailbox("er" + System.nanoTime() + "@relance.test", sdr.id()))
                 .json().get("id").asLong();
         long sequence = fixtures.as(Role.MARKETER).post("/api/v1/sequences", Json.sequence("Erased")).json().get("id").asLong();

@@ -52,32 +52,38 @@ class ProspectController {
     ResponseEntity<ProspectView> create(@AuthenticationPrincipal RelanceUser me,
             @RequestBody @Validated ProspectDraft draft) {
         Prospect prospect = prospects.create(draft.ownedByDefault(me.id()));
-        return Created.at(prospect.id(), view(prospect));
+        return Created.at(prospect.id(), view(me, prospect));
     }
 
     @GetMapping
-    Page<ProspectView> list(@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor,
+    Page<ProspectView> list(@AuthenticationPrincipal RelanceUser me, @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor,
             @RequestParam(required = false) Long ownerId, @RequestParam(required = false) Long accountId,
             @RequestParam(required = false) String email) {
         Page<Prospect> page = prospects.list(PageRequest.of(limit, cursor), new ProspectFilter(ownerId, accountId, email));
         Map<String, Suppression> blocking = suppressions.suppressingAny(page.items().stream().map(Prospect::email).toList());
-        return page.map(p -> ProspectView.of(p, blocking.get(p.email())));
+        return page.map(p -> ProspectView.of(p, blocking.get(p.email()), readsSuppressions(me)));
     }
 
     @GetMapping("/{id}")
-    ProspectView get(@PathVariable long id) {
-        return view(prospects.get(id));
+    ProspectView get(@AuthenticationPrincipal RelanceUser me, @PathVariable long id) {
+        return view(me, prospects.get(id));
     }
 
     @PutMapping("/{id}")
     ProspectView replace(@AuthenticationPrincipal RelanceUser me, @PathVariable long id,
             @RequestBody @Validated ProspectDraft draft) {
         requireOwnership(me, id);
-        return view(prospects.replace(id, draft));
+        return view(me, prospects.replace(id, draft));
     }
 
-    private ProspectView view(Prospect prospect) {
-        return ProspectView.of(prospect, suppressions.suppressing(prospect.email()).orElse(null));
+    private ProspectView view(RelanceUser me, Prospect prospect) {
+        return ProspectView.of(prospect, suppressions.suppressing(prospect.email()).orElse(null), readsSuppressions(me));
+    }
+
+    // As the suppression list's own access: MARKETER does not read it.
+    private static boolean readsSuppressions(RelanceUser me) {
+        return !me.is(Role.MARKETER);
     }
 
     /** Deletes the prospect with its enrollments and messages. */

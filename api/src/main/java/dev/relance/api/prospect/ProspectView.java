@@ -16,12 +16,20 @@ import dev.relance.engine.prospect.SuppressionReason;
  */
 record ProspectView(@JsonUnwrapped Prospect prospect, DoNotContact doNotContact) {
 
-    /** Which entry blocks the prospect: what it matched by, why, since when (never the hashed value). */
-    record DoNotContact(long suppressionId, SuppressionKind matchedBy, SuppressionReason reason, Instant since) {
+    /**
+     * Which entry blocks the prospect: what it matched by and why (never the hashed value); and, for
+     * the roles that read suppressions, which entry and since when.
+     */
+    record DoNotContact(Long suppressionId, SuppressionKind matchedBy, SuppressionReason reason, Instant since) {
     }
 
-    static ProspectView of(Prospect prospect, Suppression blocking) {
-        return new ProspectView(prospect, blocking == null ? null
-                : new DoNotContact(blocking.id(), blocking.kind(), blocking.reason(), blocking.createdAt()));
+    /** @param withEntry whether the reader may see the suppression entry itself */
+    static ProspectView of(Prospect prospect, Suppression blocking, boolean withEntry) {
+        if (blocking == null) {
+            return new ProspectView(prospect, null);
+        }
+        return new ProspectView(prospect, withEntry
+                ? new DoNotContact(blocking.id(), blocking.kind(), blocking.reason(), blocking.createdAt())
+                : new DoNotContact(null, blocking.kind(), blocking.reason(), null));
     }
 }

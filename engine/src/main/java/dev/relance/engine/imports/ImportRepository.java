@@ -47,6 +47,21 @@ class ImportRepository {
              WHERE id = :id
             """;
 
+    // Takes a FAILED import, or a RUNNING one silent since :staleBefore, for one process to resume: of
+    // two instances (or a user and the recovery job) asking at once, one row update wins.
+    private static final String CLAIM = """
+            UPDATE prospect_import SET status = 'RUNNING', heartbeat_at = :now, finished_at = NULL
+             WHERE id = :id
+               AND (status = 'FAILED' OR (status = 'RUNNING' AND COALESCE(heartbeat_at, created_at) < :staleBefore))
+            RETURNING id
+            """;
+
+    // At a clean shutdown, the imports this process was running: resumable at once by any instance.
+    private static final String RELEASE = """
+            UPDATE prospect_import SET status = 'RUNNING', heartbeat_at = '-infinity', finished_at = NULL
+             WHERE id = ANY(:ids) AND status <> 'COMPLETED'
+            """;
+
     // Runs in the chunk's transaction: counters move with the rows they count, exactly once.
     private static final String CHUNK_DONE = """
             UPDATE prospect_import
@@ -157,6 +172,15 @@ class ImportRepository {
                 .param("problems", SqlArrays.texts(problems.stream().map(RowProblem::problem).toList()))
                 .param("actions", SqlArrays.texts(problems.stream().map(p -> p.action().name()).toList()))
                 .update();
+    }
+
+    boolean claim(long id, Instant now, Instant staleBefore) {
+        return jdbc.sql(CLAIM).param("id", id).param("now", Timestamps.of(now))
+                .param("staleBefore", Timestamps.of(staleBefore)).query(Long.class).optional().isPresent();
+    }
+
+    void release(List<Long> ids) {
+        jdbc.sql(RELEASE).param("ids", SqlArrays.bigints(ids)).update();
     }
 
     void finished(long id, ImportStatus status, String reason, Instant now) {

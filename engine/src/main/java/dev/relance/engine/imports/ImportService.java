@@ -27,6 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -146,7 +147,8 @@ public class ImportService implements ResumableJobs, DisposableBean {
         if (row.status() == ImportStatus.COMPLETED) {
             throw new ConflictException("import-completed", "import " + id + " is already completed");
         }
-        if (running.containsKey(id) || (row.status() == ImportStatus.RUNNING && !isStale(row))) {
+        Instant now = clock.instant();
+        if (running.containsKey(id) || !imports.claim(id, now, now.minus(batch.staleAfter()))) {
             throw new ConflictException("import-running", "import " + id + " is running");
         }
         launch(id, row.jobExecutionId());
@@ -202,9 +204,18 @@ public class ImportService implements ResumableJobs, DisposableBean {
         }
     }
 
+    /**
+     * At shutdown, the imports running here are interrupted and left resumable at once (RUNNING, no
+     * heartbeat), not FAILED: a deploy must not end them for good.
+     */
     @Override
-    public void destroy() {
+    public void destroy() throws InterruptedException {
+        List<Long> interrupted = List.copyOf(running.keySet());
         runner.shutdownNow();
+        runner.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        if (!interrupted.isEmpty()) {
+            imports.release(interrupted);
+        }
     }
 
     private void launch(long id, Long previousExecutionId) {
@@ -224,9 +235,12 @@ public class ImportService implements ResumableJobs, DisposableBean {
     }
 
     private void run(long id, Long previousExecutionId) throws Exception {
-        JobExecution previous = previousExecutionId == null ? null : jobRepository.getJobExecution(previousExecutionId);
+        JobParameters parameters = new JobParametersBuilder().addLong("importId", id).toJobParameters();
+        // A process that died before noting its execution on the import still left it in Batch's tables.
+        JobExecution previous = previousExecutionId != null ? jobRepository.getJobExecution(previousExecutionId)
+                : jobRepository.getLastJobExecution(job.getName(), parameters);
         if (previous == null) {
-            jobOperator.start(job, new JobParametersBuilder().addLong("importId", id).toJobParameters());
+            jobOperator.start(job, parameters);
             return;
         }
         if (previous.isRunning()) {
@@ -234,11 +248,6 @@ public class ImportService implements ResumableJobs, DisposableBean {
             previous = jobOperator.recover(previous);
         }
         jobOperator.restart(previous);
-    }
-
-    private boolean isStale(ImportRepository.Row row) {
-        Instant last = row.heartbeatAt() != null ? row.heartbeatAt() : row.createdAt();
-        return last.isBefore(clock.instant().minus(batch.staleAfter()));
     }
 
     private Import view(ImportRepository.Row row) {

@@ -14,13 +14,14 @@ final class CopyRows {
 
     private final OutputStream out;
     private final StringBuilder line = new StringBuilder(512);
+    private int columns;
 
     CopyRows(OutputStream out) {
         this.out = out;
     }
 
     CopyRows column(Object value) {
-        if (!line.isEmpty()) {
+        if (columns++ > 0) {
             line.append('\t');
         }
         if (value == null) {
@@ -49,5 +50,6 @@ final class CopyRows {
             throw new UncheckedIOException(e);
         }
         line.setLength(0);
+        columns = 0;
     }
 }

@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,6 +43,8 @@ class ImportServiceTest {
     SuppressionService suppressions;
     @Autowired
     ChunkInterruptions interruptions;
+    @Autowired
+    ImportRepository importRows;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -251,6 +254,13 @@ class ImportServiceTest {
     @Test
     void the_recovery_resumes_an_import_of_a_dead_process_once_its_heartbeat_is_stale() throws Exception {
         Import failed = leftRunningByADeadProcess(6_000);
+        Instant later = clock.instant().plus(Duration.ofMinutes(3));
+        assertThat(importRows.claim(failed.id(), later, later.minus(Duration.ofMinutes(2))))
+                .as("the first of two instances takes the stale import").isTrue();
+        assertThat(importRows.claim(failed.id(), later, later.minus(Duration.ofMinutes(2))))
+                .as("the second finds it taken").isFalse();
+        jdbc.sql("UPDATE prospect_import SET heartbeat_at = :now WHERE id = :id")
+                .param("id", failed.id()).param("now", java.sql.Timestamp.from(clock.instant())).update();
 
         imports.resumeAbandoned(clock.instant().minus(Duration.ofMinutes(2)));
         assertThat(imports.get(failed.id()).created()).as("not stale yet: left alone").isEqualTo(5_000);

@@ -105,8 +105,17 @@ class EnrollmentJobRepository {
              ORDER BY i.prospect_id
             """;
 
-    private static final String MARK_RUNNING = """
-            UPDATE enrollment_job SET run_state = 'RUNNING', heartbeat_at = :now WHERE id = :id
+    // Takes the job for one process to run: a job not running, or running but silent since
+    // :staleBefore. Of two instances (or a user and the recovery job) asking at once, one update wins.
+    private static final String CLAIM = """
+            UPDATE enrollment_job SET run_state = 'RUNNING', heartbeat_at = :now
+             WHERE id = :id AND (run_state <> 'RUNNING' OR COALESCE(heartbeat_at, created_at) < :staleBefore)
+            RETURNING id
+            """;
+
+    // At a clean shutdown, the jobs this process was running: resumable at once by any instance.
+    private static final String RELEASE = """
+            UPDATE enrollment_job SET run_state = 'RUNNING', heartbeat_at = '-infinity' WHERE id = ANY(:ids)
             """;
 
     private static final String MARK_ENDED = """
@@ -202,8 +211,13 @@ class EnrollmentJobRepository {
                 rs.getString("email"), rs.getString("code"), rs.getString("reason"))).list();
     }
 
-    void markRunning(long id, Instant now) {
-        jdbc.sql(MARK_RUNNING).param("id", id).param("now", Timestamps.of(now)).update();
+    boolean claim(long id, Instant now, Instant staleBefore) {
+        return jdbc.sql(CLAIM).param("id", id).param("now", Timestamps.of(now))
+                .param("staleBefore", Timestamps.of(staleBefore)).query(Long.class).optional().isPresent();
+    }
+
+    void release(List<Long> ids) {
+        jdbc.sql(RELEASE).param("ids", SqlArrays.bigints(ids)).update();
     }
 
     void markEnded(long id, Instant now) {

@@ -95,22 +95,23 @@ public class EnrollmentJobService implements ResumableJobs, DisposableBean {
      * (the prospects of the chunks that committed are not enrolled again). A completed job is not run again.
      */
     public EnrollmentJob run(long id) {
-        EnrollmentJobRepository.Stored stored = jobs.find(id).orElseThrow(() -> new NotFoundException("enrollment job", id));
+        get(id);
         if (running.putIfAbsent(id, Boolean.TRUE) != null) {
             LOG.info("enrollment job {} is already running here", id);
             return get(id);
         }
+        Instant now = clock.instant();
         try {
+            if (!jobs.claim(id, now, now.minus(properties.staleAfter()))) {
+                LOG.info("enrollment job {} is running in another process", id);
+                return get(id);
+            }
             JobExecution last = batch.getLastJobExecution(BulkEnrollmentJobConfiguration.JOB_NAME, parameters(id));
             if (last != null && last.isRunning()) {
-                if (!abandoned(stored)) {
-                    LOG.info("enrollment job {} is running in another process", id);
-                    return get(id);
-                }
-                // Left STARTED by a process that died: mark it failed so that Spring Batch allows the restart.
+                // Left STARTED by a process that died (the claim says so): mark it failed so that Spring
+                // Batch allows the restart.
                 operator.recover(last);
             }
-            jobs.markRunning(id, clock.instant());
             operator.start(job, parameters(id));
         } catch (JobExecutionAlreadyRunningException e) {
             LOG.info("enrollment job {} is already running", id);
@@ -187,14 +188,18 @@ public class EnrollmentJobService implements ResumableJobs, DisposableBean {
         return jobs.skipped(id);
     }
 
-    private boolean abandoned(EnrollmentJobRepository.Stored stored) {
-        Instant last = stored.heartbeatAt() != null ? stored.heartbeatAt() : stored.createdAt();
-        return last.isBefore(clock.instant().minus(properties.staleAfter()));
-    }
-
+    /**
+     * At shutdown, the jobs running here are interrupted and left resumable at once (RUNNING, no
+     * heartbeat): a deploy must not end them for good.
+     */
     @Override
-    public void destroy() {
+    public void destroy() throws InterruptedException {
+        List<Long> interrupted = List.copyOf(running.keySet());
         background.shutdownNow();
+        background.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        if (!interrupted.isEmpty()) {
+            jobs.release(interrupted);
+        }
     }
 
     // An import is enrolled once it is complete, and an SDR enrolls from their own imports only.
