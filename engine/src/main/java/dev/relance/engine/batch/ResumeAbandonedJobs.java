@@ -31,6 +31,10 @@ class ResumeAbandonedJobs extends QuartzJobBean {
 
     @Override
     protected void executeInternal(JobExecutionContext context) {
+        if (!properties.recoveryEnabled()) {
+            // The trigger is stored in the cluster's tables: an instance that opted out may still draw it.
+            return;
+        }
         for (ResumableJobs kind : jobs) {
             try {
                 kind.resumeAbandoned(clock.instant().minus(properties.staleAfter()));
