@@ -5,31 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 
-import javax.sql.DataSource;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import dev.relance.engine.EngineTest;
-import dev.relance.engine.enrollment.Enrollment;
-import dev.relance.engine.enrollment.EnrollmentService;
-import dev.relance.engine.event.EventLog;
-import dev.relance.engine.mailbox.MailboxService;
-import dev.relance.engine.prospect.ProspectService;
-import dev.relance.engine.sequence.SequenceService;
-import dev.relance.engine.user.User;
-import dev.relance.engine.user.UserService;
+import dev.relance.engine.testing.OpenTransactions;
 
 /**
  * The enrollment counts of the list of sequences (folded counts plus deltas) against a count of the
@@ -38,7 +25,7 @@ import dev.relance.engine.user.UserService;
  * dispatcher's chunks do.
  */
 @EngineTest
-class EnrollmentStateCountsTest {
+class EnrollmentStateCountsTest extends TwoOwnersSequenceTestBase {
 
     private static final String[] STATES = {"ACTIVE", "PAUSED", "WAITING_TASK", "FINISHED", "REPLIED", "BOUNCED",
         "UNSUBSCRIBED", "STOPPED", "NEEDS_ATTENTION"};
@@ -61,47 +48,11 @@ class EnrollmentStateCountsTest {
             """;
 
     @Autowired
-    ReportRollups rollups;
-    @Autowired
     SequenceReports reports;
-    @Autowired
-    DataSource dataSource;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    UserService users;
-    @Autowired
-    MailboxService mailboxes;
-    @Autowired
-    SequenceService sequences;
-    @Autowired
-    ProspectService prospects;
-    @Autowired
-    EnrollmentService enrollments;
-    @Autowired
-    EventLog events;
 
-    ReportFixture f;
-    List<User> owners;
-    List<Enrollment> enrolled;
-    final List<Connection> open = new ArrayList<>();
-
-    @BeforeEach
-    void aSequenceWithEnrollmentsOfTwoOwners() {
-        f = new ReportFixture(users, mailboxes, sequences, prospects, enrollments, events, jdbc);
-        owners = List.of(f.sdr("Ann"), f.sdr("Ben"));
-        f.abSequence(owners.getFirst().id());
-        enrolled = new ArrayList<>(f.enroll(owners.get(0), 6));
-        enrolled.addAll(f.enroll(owners.get(1), 6));
-    }
-
-    @AfterEach
-    void closeConnections() throws SQLException {
-        for (Connection connection : open) {
-            connection.rollback();
-            connection.close();
-        }
-        open.clear();
+    @Override
+    protected int enrollmentsPerOwner() {
+        return 6;
     }
 
     @ParameterizedTest(name = "seed {0}")
@@ -121,16 +72,13 @@ class EnrollmentStateCountsTest {
             } else if (action < 20 && slot < 3 && slots[slot] != null) {
                 Connection connection = slots[slot];
                 slots[slot] = null;
-                open.remove(connection);
-                end(connection, random.nextInt(5) > 0);
+                transactions.end(connection, random.nextInt(5) > 0);
                 assertCountsMatch();
             } else if (slot < 3) {
                 if (slots[slot] == null) {
-                    slots[slot] = dataSource.getConnection();
-                    slots[slot].setAutoCommit(false);
-                    open.add(slots[slot]);
+                    slots[slot] = transactions.begin();
                 }
-                change(JdbcClient.create(new SingleConnectionDataSource(slots[slot], true)), slot, random);
+                change(OpenTransactions.in(slots[slot]), slot, random);
             } else {
                 change(jdbc, 3, random);
                 assertCountsMatch();
@@ -138,8 +86,7 @@ class EnrollmentStateCountsTest {
         }
         for (Connection connection : slots) {
             if (connection != null) {
-                open.remove(connection);
-                end(connection, true);
+                transactions.end(connection, true);
             }
         }
         assertCountsMatch();
@@ -166,14 +113,5 @@ class EnrollmentStateCountsTest {
                 null).stream().filter(l -> l.sequenceId() == sequence).findFirst().orElseThrow();
         assertThat(line.enrollments().byState()).isEqualTo(byState);
         assertThat(line.enrollments().enrolled()).isEqualTo(enrolled.size());
-    }
-
-    private static void end(Connection connection, boolean commit) throws SQLException {
-        if (commit) {
-            connection.commit();
-        } else {
-            connection.rollback();
-        }
-        connection.close();
     }
 }

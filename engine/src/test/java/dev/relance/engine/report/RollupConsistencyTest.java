@@ -6,31 +6,19 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import javax.sql.DataSource;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import dev.relance.engine.EngineTest;
 import dev.relance.engine.enrollment.Enrollment;
-import dev.relance.engine.enrollment.EnrollmentService;
-import dev.relance.engine.event.EventLog;
-import dev.relance.engine.mailbox.MailboxService;
-import dev.relance.engine.prospect.ProspectService;
-import dev.relance.engine.sequence.SequenceService;
 import dev.relance.engine.support.Timestamps;
+import dev.relance.engine.testing.OpenTransactions;
 import dev.relance.engine.user.User;
-import dev.relance.engine.user.UserService;
 
 /**
  * Random interleavings of events written by several transactions at once (some begun early and
@@ -39,7 +27,7 @@ import dev.relance.engine.user.UserService;
  * An id or time watermark fails this: a transaction begun first and committed last would be skipped.
  */
 @EngineTest
-class RollupConsistencyTest {
+class RollupConsistencyTest extends TwoOwnersSequenceTestBase {
 
     private static final Instant DAY1 = Instant.parse("2026-03-03T00:00:00Z");
     private static final String[] INTENTS = {"INTERESTED", "NOT_INTERESTED", "NEUTRAL", "QUESTION"};
@@ -150,46 +138,9 @@ class RollupConsistencyTest {
             WHERE sequence_id = :sequence ORDER BY 1
             """;
 
-    @Autowired
-    ReportRollups rollups;
-    @Autowired
-    DataSource dataSource;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    UserService users;
-    @Autowired
-    MailboxService mailboxes;
-    @Autowired
-    SequenceService sequences;
-    @Autowired
-    ProspectService prospects;
-    @Autowired
-    EnrollmentService enrollments;
-    @Autowired
-    EventLog events;
-
-    ReportFixture f;
-    List<User> owners;
-    List<Enrollment> enrolled;
-    final List<Connection> open = new ArrayList<>();
-
-    @BeforeEach
-    void aSequenceWithEnrollmentsOfTwoOwners() {
-        f = new ReportFixture(users, mailboxes, sequences, prospects, enrollments, events, jdbc);
-        owners = List.of(f.sdr("Ann"), f.sdr("Ben"));
-        f.abSequence(owners.getFirst().id());
-        enrolled = new ArrayList<>(f.enroll(owners.get(0), 4));
-        enrolled.addAll(f.enroll(owners.get(1), 4));
-    }
-
-    @AfterEach
-    void closeConnections() throws SQLException {
-        for (Connection connection : open) {
-            connection.rollback();
-            connection.close();
-        }
-        open.clear();
+    @Override
+    protected int enrollmentsPerOwner() {
+        return 4;
     }
 
     @ParameterizedTest(name = "seed {0}")
@@ -198,25 +149,22 @@ class RollupConsistencyTest {
         Random random = new Random(seed);
         for (int step = 0; step < 400; step++) {
             int action = random.nextInt(100);
+            List<Connection> open = transactions.open();
             if (action < 8 && open.size() < 3) {
-                Connection connection = dataSource.getConnection();
-                connection.setAutoCommit(false);
-                open.add(connection);
-                insert(JdbcClient.create(new SingleConnectionDataSource(connection, true)), random);
+                insert(OpenTransactions.in(transactions.begin()), random);
             } else if (action < 14 && !open.isEmpty()) {
-                end(open.remove(random.nextInt(open.size())), random.nextInt(10) > 0);
+                transactions.end(open.get(random.nextInt(open.size())), random.nextInt(10) > 0);
             } else if (action < 20) {
                 rollups.foldNow();
                 assertRollupsMatchTheFoldedEvents();
             } else if (!open.isEmpty() && random.nextBoolean()) {
-                Connection connection = open.get(random.nextInt(open.size()));
-                insert(JdbcClient.create(new SingleConnectionDataSource(connection, true)), random);
+                insert(OpenTransactions.in(open.get(random.nextInt(open.size()))), random);
             } else {
                 insert(jdbc, random);
             }
         }
-        while (!open.isEmpty()) {
-            end(open.removeFirst(), true);
+        for (Connection connection : transactions.open()) {
+            transactions.end(connection, true);
         }
         rollups.foldNow();
         assertRollupsMatchTheFoldedEvents();
@@ -226,10 +174,8 @@ class RollupConsistencyTest {
 
     @org.junit.jupiter.api.Test
     void an_event_of_a_transaction_begun_first_and_committed_last_is_folded_once() throws SQLException {
-        Connection early = dataSource.getConnection();
-        early.setAutoCommit(false);
-        open.add(early);
-        JdbcClient first = JdbcClient.create(new SingleConnectionDataSource(early, true));
+        Connection early = transactions.begin();
+        JdbcClient first = OpenTransactions.in(early);
         Enrollment to = enrolled.getFirst();
         first.sql(INSERT).param("type", "SENT").param("at", Timestamps.of(DAY1)).param("message", 2_000_000_000L)
                 .param("enrollment", to.id()).param("sequence", f.sequence.id()).param("step", f.emailStep)
@@ -243,8 +189,7 @@ class RollupConsistencyTest {
         rollups.foldNow();
         assertThat(sent()).as("the later transaction committed, but the earlier one is open: neither is folded yet")
                 .isZero();
-        open.remove(early);
-        end(early, true);
+        transactions.end(early, true);
         rollups.foldNow();
         assertThat(sent()).isEqualTo(2);
         rollups.foldNow();
@@ -273,15 +218,6 @@ class RollupConsistencyTest {
                             ? (Object) n.longValue() : v instanceof java.math.BigDecimal d ? d.longValueExact() : v));
                     return normalised;
                 }).toList();
-    }
-
-    private static void end(Connection connection, boolean commit) throws SQLException {
-        if (commit) {
-            connection.commit();
-        } else {
-            connection.rollback();
-        }
-        connection.close();
     }
 
     private void insert(JdbcClient client, Random random) {
