@@ -1,6 +1,7 @@
 package dev.relance.engine.batch;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Background jobs that outlive a request (CSV imports, bulk enrollments) and must not be lost when
@@ -13,6 +14,10 @@ public interface ResumableJobs {
     /** Marks the runs of this process alive at {@code now}. */
     void beat(Instant now);
 
-    /** Resumes the runs whose heartbeat is older than {@code staleBefore} and that do not run here. */
-    void resumeAbandoned(Instant staleBefore);
+    /**
+     * Resumes the runs whose heartbeat is older than {@code staleBefore} and that do not run here.
+     *
+     * @return the ids of the jobs resumed (each now runs in the background)
+     */
+    List<Long> resumeAbandoned(Instant staleBefore);
 }

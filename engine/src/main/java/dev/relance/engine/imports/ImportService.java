@@ -182,7 +182,8 @@ public class ImportService implements ResumableJobs, DisposableBean {
 
     /** Resumes imports left RUNNING by a process that died (no heartbeat since {@code staleBefore}). */
     @Override
-    public void resumeAbandoned(Instant staleBefore) {
+    public List<Long> resumeAbandoned(Instant staleBefore) {
+        List<Long> resumed = new ArrayList<>();
         for (long id : imports.stale(staleBefore)) {
             if (running.containsKey(id)) {
                 continue;
@@ -190,10 +191,12 @@ public class ImportService implements ResumableJobs, DisposableBean {
             log.info("Resuming import {} left running by a stopped process", id);
             try {
                 restart(id);
+                resumed.add(id);
             } catch (RuntimeException e) {
                 log.warn("Import {} could not be resumed: {}", id, e.getMessage());
             }
         }
+        return resumed;
     }
 
     /** Waits for the background run of an import, if one runs in this process; for tests and benchmarks. */

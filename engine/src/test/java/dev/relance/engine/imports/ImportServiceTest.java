@@ -262,10 +262,11 @@ class ImportServiceTest {
         jdbc.sql("UPDATE prospect_import SET heartbeat_at = :now WHERE id = :id")
                 .param("id", failed.id()).param("now", java.sql.Timestamp.from(clock.instant())).update();
 
-        imports.resumeAbandoned(clock.instant().minus(Duration.ofMinutes(2)));
-        assertThat(imports.get(failed.id()).created()).as("not stale yet: left alone").isEqualTo(5_000);
+        assertThat(imports.resumeAbandoned(clock.instant().minus(Duration.ofMinutes(2)))).as("not stale yet: left alone")
+                .doesNotContain(failed.id());
+        assertThat(imports.get(failed.id()).created()).isEqualTo(5_000);
         clock.advance(Duration.ofMinutes(3));
-        imports.resumeAbandoned(clock.instant().minus(Duration.ofMinutes(2)));
+        assertThat(imports.resumeAbandoned(clock.instant().minus(Duration.ofMinutes(2)))).contains(failed.id());
         imports.awaitRun(failed.id(), Duration.ofMinutes(1));
 
         Import done = imports.get(failed.id());

@@ -1,12 +1,16 @@
 package dev.relance.engine.enrollment.bulk;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +62,7 @@ public class EnrollmentJobService implements ResumableJobs, DisposableBean {
     private final SavedFilterService savedFilters;
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<Long, Boolean> running = new ConcurrentHashMap<>();
+    private final Map<Long, CompletableFuture<Void>> backgroundRuns = new ConcurrentHashMap<>();
 
     EnrollmentJobService(EnrollmentJobRepository jobs, EnrollmentService enrollments, JobOperator operator,
             JobRepository batch, @Qualifier("bulkEnrollmentJob") Job job, BatchProperties properties,
@@ -137,24 +142,40 @@ public class EnrollmentJobService implements ResumableJobs, DisposableBean {
 
     /** Runs again the jobs accepted or started by a process that died, after their last committed chunk. */
     @Override
-    public void resumeAbandoned(Instant staleBefore) {
+    public List<Long> resumeAbandoned(Instant staleBefore) {
+        List<Long> resumed = new ArrayList<>();
         for (long id : jobs.abandoned(staleBefore)) {
             if (!running.containsKey(id)) {
                 LOG.info("Resuming enrollment job {} left unfinished by a stopped process", id);
                 runInBackground(id);
+                resumed.add(id);
             }
         }
+        return resumed;
     }
 
     /** {@link #run} on a virtual thread; the job's progress is read with {@link #get}. */
     public void runInBackground(long id) {
-        background.submit(() -> {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        backgroundRuns.put(id, done);
+        background.execute(() -> {
             try {
                 run(id);
             } catch (RuntimeException e) {
                 LOG.error("enrollment job {} failed", id, e);
+            } finally {
+                backgroundRuns.remove(id, done);
+                done.complete(null);
             }
         });
+    }
+
+    /** Waits for the background run of a job, if one runs in this process; for tests and benchmarks. */
+    public void awaitRun(long id, Duration timeout) throws Exception {
+        CompletableFuture<Void> run = backgroundRuns.get(id);
+        if (run != null) {
+            run.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     /** Asks a running job to stop after its current chunk; {@link #run} restarts it. */
@@ -196,7 +217,7 @@ public class EnrollmentJobService implements ResumableJobs, DisposableBean {
     public void destroy() throws InterruptedException {
         List<Long> interrupted = List.copyOf(running.keySet());
         background.shutdownNow();
-        background.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        background.awaitTermination(10, TimeUnit.SECONDS);
         if (!interrupted.isEmpty()) {
             jobs.release(interrupted);
         }

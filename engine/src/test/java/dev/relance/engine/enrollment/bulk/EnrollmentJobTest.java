@@ -6,6 +6,7 @@ import static dev.relance.engine.testing.Drafts.aSequence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -162,7 +163,7 @@ class EnrollmentJobTest {
 
     @Test
     void jobs_left_unfinished_by_a_dead_process_are_resumed_once_their_heartbeat_is_stale_and_live_ones_are_left_alone()
-            throws InterruptedException {
+            throws Exception {
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             ids.add(prospects.create(aProspect().ownedBy(sdr.id()).build()).id());
@@ -183,16 +184,25 @@ class EnrollmentJobTest {
                 """).param("id", String.valueOf(crashed.id())).update();
         assertThat(jobs.get(crashed.id()).status()).isEqualTo("STARTED");
 
-        jobs.resumeAbandoned(clock.instant().minus(java.time.Duration.ofMinutes(2)));
-        Thread.sleep(300);
-        assertThat(jobs.get(crashed.id()).enrolled()).as("not stale yet: left alone").isEqualTo(6);
+        assertThat(jobs.resumeAbandoned(clock.instant().minus(Duration.ofMinutes(2)))).as("not stale yet: left alone")
+                .doesNotContain(crashed.id(), neverStarted.id());
+        assertThat(jobs.get(crashed.id()).enrolled()).isEqualTo(6);
         assertThat(jobs.get(neverStarted.id()).status()).isEqualTo("QUEUED");
 
-        clock.advance(java.time.Duration.ofMinutes(3));
-        jobs.resumeAbandoned(clock.instant().minus(java.time.Duration.ofMinutes(2)));
+        clock.advance(Duration.ofMinutes(3));
+        assertThat(jobs.resumeAbandoned(clock.instant().minus(Duration.ofMinutes(2))))
+                .contains(crashed.id(), neverStarted.id());
+        jobs.awaitRun(crashed.id(), Duration.ofMinutes(1));
+        jobs.awaitRun(neverStarted.id(), Duration.ofMinutes(1));
 
-        assertThat(awaitEnd(crashed.id()).enrolled()).isEqualTo(7);
-        assertThat(awaitEnd(neverStarted.id()).enrolled()).isEqualTo(3);
+        assertThat(jobs.get(crashed.id())).satisfies(job -> {
+            assertThat(job.status()).isEqualTo("COMPLETED");
+            assertThat(job.enrolled()).isEqualTo(7);
+        });
+        assertThat(jobs.get(neverStarted.id())).satisfies(job -> {
+            assertThat(job.status()).isEqualTo("COMPLETED");
+            assertThat(job.enrolled()).isEqualTo(3);
+        });
         assertThat(jdbc.sql("""
                 SELECT count(DISTINCT prospect_id) || '/' || count(*) FROM enrollment WHERE sequence_id = :s
                 """).param("s", sequence.id()).query(String.class).single()).isEqualTo("10/10");
@@ -227,16 +237,6 @@ class EnrollmentJobTest {
         }
     }
 
-    private EnrollmentJob awaitEnd(long id) throws InterruptedException {
-        for (int i = 0; i < 300; i++) {
-            EnrollmentJob job = jobs.get(id);
-            if (job.status().equals("COMPLETED") || job.status().equals("FAILED")) {
-                return job;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("enrollment job " + id + " did not end: " + jobs.get(id));
-    }
 
     @Test
     void an_import_job_enrolls_every_prospect_the_imports_valid_rows_landed_on_and_only_its_creator_may_use_it()
@@ -250,7 +250,7 @@ class EnrollmentJobTest {
                 + "blocked@" + domain + ",Blocked\n" + "bob@" + domain + ",Bob\n";
         Import imported = imports.start(new java.io.ByteArrayInputStream(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
                 "list.csv", new ImportOptions(null, null, null, null, null), sdr.id(), false);
-        imports.awaitRun(imported.id(), java.time.Duration.ofMinutes(1));
+        imports.awaitRun(imported.id(), Duration.ofMinutes(1));
 
         EnrollmentJob done = jobs.run(jobs.create(new EnrollmentJobRequest(sequence.id(), mailbox.id(), null, null,
                 imported.id(), null, null, null), sdr.id(), sdr.id(), true).id());
