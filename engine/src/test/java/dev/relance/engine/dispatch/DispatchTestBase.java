@@ -1,5 +1,6 @@
 package dev.relance.engine.dispatch;
 
+import static dev.relance.engine.testing.Drafts.aUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -28,7 +29,6 @@ import dev.relance.engine.sequence.SequenceService;
 import dev.relance.engine.testing.MutableClock;
 import dev.relance.engine.user.Role;
 import dev.relance.engine.user.User;
-import dev.relance.engine.user.UserDraft;
 import dev.relance.engine.user.UserService;
 
 /**
@@ -71,8 +71,7 @@ public abstract class DispatchTestBase {
     void anSdrAndNothingElseDue() throws Exception {
         greenMail.purgeEmailFromAllMailboxes();
         jdbc.sql("UPDATE enrollment SET state = 'STOPPED' WHERE state IN ('ACTIVE', 'PAUSED', 'WAITING_TASK')").update();
-        String name = "sdr" + System.nanoTime();
-        sdr = users.create(new UserDraft(name, name + "@relance.test", "Sam Seller", Role.SDR, "a-long-password", true));
+        sdr = users.create(aUser(Role.SDR, "Sam Seller"));
     }
 
     /** A mailbox of the SDR sending through GreenMail. */

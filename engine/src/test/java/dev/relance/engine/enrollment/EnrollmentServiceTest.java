@@ -3,6 +3,7 @@ package dev.relance.engine.enrollment;
 import static dev.relance.engine.testing.Drafts.aMailbox;
 import static dev.relance.engine.testing.Drafts.aProspect;
 import static dev.relance.engine.testing.Drafts.aSequence;
+import static dev.relance.engine.testing.Drafts.aUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -33,7 +34,6 @@ import dev.relance.engine.testing.MutableClock;
 import dev.relance.engine.testing.TestClockConfiguration;
 import dev.relance.engine.user.Role;
 import dev.relance.engine.user.User;
-import dev.relance.engine.user.UserDraft;
 import dev.relance.engine.user.UserService;
 
 @EngineTest
@@ -62,8 +62,7 @@ class EnrollmentServiceTest {
     @BeforeEach
     void anSdrWithAMailbox() {
         clock.set(TestClockConfiguration.START);
-        String name = "sdr" + System.nanoTime();
-        sdr = users.create(new UserDraft(name, name + "@relance.test", "Sam", Role.SDR, "a-long-password", true));
+        sdr = users.create(aUser(Role.SDR, "Sam"));
         mailbox = mailboxes.create(aMailbox(sdr.id()));
     }
 
@@ -104,8 +103,7 @@ class EnrollmentServiceTest {
 
     @Test
     void another_users_mailbox_is_refused() {
-        User other = users.create(new UserDraft("other" + System.nanoTime(), "o" + System.nanoTime() + "@relance.test", "O",
-                Role.SDR, "a-long-password", true));
+        User other = users.create(aUser(Role.SDR, "O"));
         Mailbox theirs = mailboxes.create(aMailbox(other.id()));
         Sequence sequence = sequences.create(aSequence().build(), sdr.id());
         Prospect prospect = prospects.create(aProspect().build());

@@ -2,6 +2,7 @@ package dev.relance.engine.erasure;
 
 import static dev.relance.engine.testing.Drafts.aMailbox;
 import static dev.relance.engine.testing.Drafts.aSequence;
+import static dev.relance.engine.testing.Drafts.aUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -33,7 +34,6 @@ import dev.relance.engine.testing.MutableClock;
 import dev.relance.engine.testing.TestClockConfiguration;
 import dev.relance.engine.user.Role;
 import dev.relance.engine.user.User;
-import dev.relance.engine.user.UserDraft;
 import dev.relance.engine.user.UserService;
 
 @EngineTest
@@ -85,9 +85,8 @@ class ErasureServiceTest {
     @BeforeEach
     void anSdrWithAMailboxAndASequence() {
         clock.set(TestClockConfiguration.START);
-        String name = "sdr" + System.nanoTime();
-        sdr = users.create(new UserDraft(name, name + "@relance.test", "Sam", Role.SDR, "a-long-password", true));
-        admin = users.create(new UserDraft("a" + name, "a" + name + "@relance.test", "Ann", Role.ADMIN, "a-long-password", true));
+        sdr = users.create(aUser(Role.SDR, "Sam"));
+        admin = users.create(aUser(Role.ADMIN, "Ann"));
         mailbox = mailboxes.create(aMailbox(sdr.id()));
         sequence = sequences.create(aSequence().build(), sdr.id());
     }

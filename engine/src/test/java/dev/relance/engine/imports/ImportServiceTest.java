@@ -1,5 +1,6 @@
 package dev.relance.engine.imports;
 
+import static dev.relance.engine.testing.Drafts.aUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,7 +28,6 @@ import dev.relance.engine.prospect.SuppressionReason;
 import dev.relance.engine.prospect.SuppressionService;
 import dev.relance.engine.support.InvalidInputException;
 import dev.relance.engine.user.Role;
-import dev.relance.engine.user.UserDraft;
 import dev.relance.engine.user.UserService;
 
 @EngineTest
@@ -56,7 +56,7 @@ class ImportServiceTest {
     @BeforeEach
     void setUp() {
         String unique = "u" + UUID.randomUUID().toString().substring(0, 8);
-        sdr = users.create(new UserDraft(unique, unique + "@relance.test", "Sam", Role.SDR, "a-long-password", true)).id();
+        sdr = users.create(aUser(Role.SDR, "Sam")).id();
         domain = unique + ".example";
     }
 

@@ -1,5 +1,6 @@
 package dev.relance.engine.pipeline;
 
+import static dev.relance.engine.testing.Drafts.aUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -33,7 +34,6 @@ import dev.relance.engine.testing.MutableClock;
 import dev.relance.engine.user.Role;
 import dev.relance.engine.user.TeamDraft;
 import dev.relance.engine.user.TeamService;
-import dev.relance.engine.user.UserDraft;
 import dev.relance.engine.user.UserService;
 
 /**
@@ -341,9 +341,7 @@ class PipelineMetricsTest {
     }
 
     private long user(String name) {
-        String unique = name + System.nanoTime();
-        return users.create(new UserDraft(unique, unique + "@relance.test", name, Role.SDR, "a-long-password", true))
-                .id();
+        return users.create(aUser(Role.SDR, name)).id();
     }
 
     private Prospect prospect(String email) {

@@ -1,5 +1,6 @@
 package dev.relance.engine.pipeline;
 
+import static dev.relance.engine.testing.Drafts.aUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -30,7 +31,6 @@ import dev.relance.engine.sequence.SequenceService;
 import dev.relance.engine.testing.Drafts;
 import dev.relance.engine.testing.MutableClock;
 import dev.relance.engine.user.Role;
-import dev.relance.engine.user.UserDraft;
 import dev.relance.engine.user.UserService;
 
 /**
@@ -327,8 +327,6 @@ class PipelineRollupConsistencyTest {
     }
 
     private long user(String name) {
-        String unique = name + System.nanoTime();
-        return users.create(new UserDraft(unique, unique + "@relance.test", name, Role.SDR, "a-long-password", true))
-                .id();
+        return users.create(aUser(Role.SDR, name)).id();
     }
 }

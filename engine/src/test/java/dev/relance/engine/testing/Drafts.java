@@ -4,6 +4,7 @@ import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -23,6 +24,8 @@ import dev.relance.engine.sequence.StepType;
 import dev.relance.engine.sequence.ThreadMode;
 import dev.relance.engine.sequence.TimeZonePolicy;
 import dev.relance.engine.sequence.VariantDraft;
+import dev.relance.engine.user.Role;
+import dev.relance.engine.user.UserDraft;
 
 /** Builders of valid drafts for tests: {@code aProspect().inZone("Europe/Paris").build()}. */
 public final class Drafts {
@@ -30,6 +33,12 @@ public final class Drafts {
     private static final AtomicInteger UNIQUE = new AtomicInteger();
 
     private Drafts() {
+    }
+
+    /** A user of this role, with a unique username and email and the tests' password. */
+    public static UserDraft aUser(Role role, String displayName) {
+        String name = role.name().toLowerCase(Locale.ROOT) + UNIQUE.incrementAndGet() + "-" + System.nanoTime();
+        return new UserDraft(name, name + "@relance.test", displayName, role, "a-long-password", true);
     }
 
     public static ProspectBuilder aProspect() {

@@ -3,6 +3,7 @@ package dev.relance.engine.enrollment.bulk;
 import static dev.relance.engine.testing.Drafts.aMailbox;
 import static dev.relance.engine.testing.Drafts.aProspect;
 import static dev.relance.engine.testing.Drafts.aSequence;
+import static dev.relance.engine.testing.Drafts.aUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -21,7 +22,6 @@ import dev.relance.engine.sequence.Sequence;
 import dev.relance.engine.sequence.SequenceService;
 import dev.relance.engine.user.Role;
 import dev.relance.engine.user.User;
-import dev.relance.engine.user.UserDraft;
 import dev.relance.engine.user.UserService;
 
 @EngineTest
@@ -43,8 +43,7 @@ class EnrollmentJobPartitionsTest {
 
     @Test
     void two_partitions_enroll_each_prospect_once_and_share_the_mailbox_pool_evenly() {
-        User sdr = users.create(new UserDraft("sdr-partitions", "sdr-partitions@relance.test", "Sam", Role.SDR,
-                "a-long-password", true));
+        User sdr = users.create(aUser(Role.SDR, "Sam"));
         Mailbox first = mailboxes.create(aMailbox(sdr.id()));
         Mailbox second = mailboxes.create(aMailbox(sdr.id()));
         Sequence sequence = sequences.create(aSequence().build(), sdr.id());

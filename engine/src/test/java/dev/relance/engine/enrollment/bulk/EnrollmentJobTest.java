@@ -3,6 +3,7 @@ package dev.relance.engine.enrollment.bulk;
 import static dev.relance.engine.testing.Drafts.aMailbox;
 import static dev.relance.engine.testing.Drafts.aProspect;
 import static dev.relance.engine.testing.Drafts.aSequence;
+import static dev.relance.engine.testing.Drafts.aUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -38,7 +39,6 @@ import dev.relance.engine.testing.MutableClock;
 import dev.relance.engine.testing.TestClockConfiguration;
 import dev.relance.engine.user.Role;
 import dev.relance.engine.user.User;
-import dev.relance.engine.user.UserDraft;
 import dev.relance.engine.user.UserService;
 
 @EngineTest
@@ -291,7 +291,6 @@ class EnrollmentJobTest {
     }
 
     private User anSdr() {
-        String name = "sdr" + System.nanoTime();
-        return users.create(new UserDraft(name, name + "@relance.test", "Sam", Role.SDR, "a-long-password", true));
+        return users.create(aUser(Role.SDR, "Sam"));
     }
 }
